@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './testing.ts';
+
+describe('hub app', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    t = await createTestApp({ maxBodyBytes: 4096 });
+  });
+  afterAll(() => t.close());
+
+  it('answers /healthz', async () => {
+    const res = await t.app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' });
+  });
+
+  it('answers an unknown route with a 404 problem carrying the request id', async () => {
+    const res = await t.app.request('/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 404, title: 'Not Found', code: 'not-found' });
+    expect(body.requestId).toBe(res.headers.get('x-request-id'));
+  });
+
+  it('answers a body over MAX_BODY_BYTES with 413 problem+json', async () => {
+    const res = await t.app.request('/healthz', { method: 'POST', body: 'x'.repeat(10_000) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({ status: 413, code: 'body-too-large' });
+  });
+
+  it('serves an OpenAPI 3.1 document listing its own routes', async () => {
+    const res = await t.app.request('/api/v1/openapi.json');
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const r of t.routes) expect(doc.paths).toHaveProperty([r.path.replace(/:(\w+)/g, '{$1}'), r.method]);
+  });
+});

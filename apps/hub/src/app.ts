@@ -1,0 +1,113 @@
+/**
+ * The hono app, without listen: tests call `app.request()`; server.ts serves it.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { buildOpenApi } from './openapi.ts';
+import { ApiError, makeProblem, statusForCode } from './problem.ts';
+import { healthRoutes } from './routes/health.ts';
+import type { RouteTable } from './routing.ts';
+import type { AppEnv, HubDeps } from './types.ts';
+import { HUB_VERSION } from './version.ts';
+
+export interface HubApp {
+  app: Hono<AppEnv>;
+  /** Every route the app serves, as declared (the OpenAPI document is built from it). */
+  routes: RouteTable;
+}
+
+export function createApp(deps: HubDeps): HubApp {
+  const app = new Hono<AppEnv>();
+  const routes: RouteTable = [];
+  const { log, config } = deps;
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    const start = performance.now();
+    await next();
+    log.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - start) * 10) / 10,
+    });
+  });
+  app.use(
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'body-too-large',
+          `request body over ${config.maxBodyBytes} bytes (MAX_BODY_BYTES)`,
+        );
+      },
+    }),
+  );
+
+  app.onError((err, c) => {
+    const rid = c.var.requestId ?? 'unknown';
+    let status: number;
+    let code: string;
+    let detail: string | undefined;
+    let extra: Record<string, unknown> = {};
+    let headers: Record<string, string> = {};
+    if (err instanceof ApiError) {
+      ({ status, code } = err);
+      detail = err.message;
+      const { headers: h, ...rest } = err.extra;
+      headers = h ?? {};
+      extra = rest;
+    } else if (err instanceof HTTPException) {
+      status = err.status;
+      code = status === 413 ? 'body-too-large' : 'bad-request';
+      detail = err.message;
+    } else if ('code' in err && typeof err.code === 'string' && statusForCode(err.code) !== 500) {
+      code = err.code;
+      status = statusForCode(code);
+      detail = err.message;
+      const issues = (err as { issues?: unknown }).issues;
+      if (Array.isArray(issues)) extra = { errors: issues };
+    } else {
+      status = 500;
+      code = 'internal';
+      detail = 'internal error; the request id identifies it in the hub log';
+      log.error('unhandled error', { requestId: rid, error: err.message, stack: err.stack });
+    }
+    const body = makeProblem(status, code, detail, rid, { instance: c.req.path, ...extra });
+    return c.body(JSON.stringify(body), status as 400, {
+      ...headers,
+      'Content-Type': 'application/problem+json',
+    });
+  });
+  app.notFound((c) =>
+    c.body(
+      JSON.stringify(
+        makeProblem(
+          404,
+          'not-found',
+          `no route for ${c.req.method} ${c.req.path}`,
+          c.var.requestId ?? 'unknown',
+          {
+            instance: c.req.path,
+          },
+        ),
+      ),
+      404,
+      { 'Content-Type': 'application/problem+json' },
+    ),
+  );
+
+  healthRoutes(app, routes);
+
+  let openapi: unknown;
+  app.get('/api/v1/openapi.json', (c) => {
+    openapi ??= buildOpenApi(routes, { hubUrl: config.hubUrl, version: HUB_VERSION });
+    return c.json(openapi);
+  });
+  return { app, routes };
+}

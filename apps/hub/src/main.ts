@@ -1,0 +1,45 @@
+/** `pnpm start`: validate the configuration, start the hub, stop cleanly on SIGINT/SIGTERM. */
+import { resolve } from 'node:path';
+import { EnvError, loadConfig } from './env.ts';
+import { createLogger } from './log.ts';
+import { startHub } from './server.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof EnvError) {
+    console.error(`ewto hub: ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}
+config.webDist ??= resolve(import.meta.dirname, '../../web/dist');
+const log = createLogger({ level: config.logLevel });
+let hub: Awaited<ReturnType<typeof startHub>>;
+try {
+  hub = await startHub(config, { log });
+} catch (e) {
+  console.error(`ewto hub: cannot start: ${(e as Error).message}`);
+  process.exit(1);
+}
+log.info('hub started', {
+  url: hub.url,
+  hubUrl: config.hubUrl,
+  database: hub.deps.dbHandle.kind,
+  demo: config.demo,
+});
+process.stderr.write(`\nEWTO Hub listening on ${hub.url}  (database ${config.databaseUrl})\n`);
+process.stderr.write(`  health:  ${hub.url}/healthz\n  API:     ${hub.url}/api/v1/openapi.json\n\n`);
+
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log.info('shutting down', { signal: sig });
+    await hub.close();
+    log.info('stopped');
+    process.exit(0);
+  });
+}

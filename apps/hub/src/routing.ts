@@ -1,0 +1,90 @@
+/**
+ * The route table: each route is declared once, with the metadata the OpenAPI document is built
+ * from, and registered on the hono app by the same call. Declared JSON bodies are parsed and
+ * validated against their JSON Schema before the handler runs.
+ */
+import { type SchemaName, validate } from '@ewto/schemas';
+import type { Context, Handler, Hono } from 'hono';
+import { ApiError } from './problem.ts';
+import type { AppEnv } from './types.ts';
+
+export type JsonSchema = Record<string, unknown>;
+/** A schema is either a named schema of `schemas/` or an inline JSON Schema fragment. */
+export type SchemaRef = SchemaName | JsonSchema;
+
+export interface ParamSpec {
+  name: string;
+  description: string;
+  schema?: JsonSchema;
+  required?: boolean;
+}
+
+export interface ResponseSpec {
+  description: string;
+  schema?: SchemaRef;
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** hono-style path, e.g. `/api/v1/orgs/:org`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** `bearer`: needs `Authorization: Bearer <access JWT>`. */
+  auth: 'none' | 'bearer';
+  query?: ParamSpec[];
+  headers?: ParamSpec[];
+  body?: {
+    schema: SchemaRef;
+    /** Extra accepted media types (e.g. application/yaml); the handler parses those itself. */
+    contentTypes?: string[];
+    description?: string;
+    required?: boolean;
+  };
+  responses: Record<number, ResponseSpec>;
+}
+
+export type RouteTable = RouteSpec[];
+
+/** Registers `spec` on `app` and records it in `table`. */
+export function defineRoute(app: Hono<AppEnv>, table: RouteTable, spec: RouteSpec, handler: Handler<AppEnv>) {
+  table.push(spec);
+  const body = spec.body;
+  if (body && typeof body.schema === 'string') {
+    const schemaName = body.schema;
+    const extra = body.contentTypes ?? [];
+    app.on(spec.method.toUpperCase(), spec.path, async (c, next) => {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (extra.includes(type)) return next();
+      if (type !== 'application/json' && !type.endsWith('+json') && type !== '')
+        throw new ApiError(
+          415,
+          'unsupported-media-type',
+          `expected application/json${extra.length ? ` or ${extra.join(', ')}` : ''}, got ${type}`,
+        );
+      const data = await readJson(c);
+      const issues = validate(schemaName, data);
+      if (issues.length) throw new ApiError(422, 'validation-failed', issues[0]!.message, { errors: issues });
+      c.set('body', data);
+      return next();
+    });
+  }
+  app.on(spec.method.toUpperCase(), spec.path, handler);
+}
+
+/** Parses the request body as JSON, answering 400 with the parser's message when it is malformed. */
+export async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '')
+    throw new ApiError(400, 'malformed-json', 'the request body is empty; expected JSON');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ApiError(400, 'malformed-json', `the request body is not valid JSON: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The Node adapter: opens and migrates the database, serves the app on HOST:PORT with the
+ * WebSocket server that `upgradeWebSocket` routes (collaboration) use, and closes cleanly.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { openMigratedDatabase } from '@ewto/db';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { WebSocketServer } from 'ws';
+import { createApp, type HubApp } from './app.ts';
+import type { HubConfig } from './env.ts';
+import { createLogger, type Logger } from './log.ts';
+import type { HubDeps } from './types.ts';
+
+export interface RunningHub {
+  /** The base URL the hub listens on (with the real port when PORT=0). */
+  url: string;
+  port: number;
+  deps: HubDeps;
+  hub: HubApp;
+  close(): Promise<void>;
+}
+
+export async function startHub(
+  config: HubConfig,
+  { log = createLogger({ level: config.logLevel }) }: { log?: Logger } = {},
+): Promise<RunningHub> {
+  const dbHandle = await openMigratedDatabase({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+  });
+  const deps: HubDeps = { config, db: dbHandle.db, dbHandle, log };
+  const hub = createApp(deps);
+  if (config.webDist && existsSync(config.webDist)) {
+    const root = config.webDist;
+    hub.app.get('*', serveStatic({ root }));
+    hub.app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes });
+  let server!: ReturnType<typeof serve>;
+  const info = await new Promise<AddressInfo>((resolve, reject) => {
+    server = serve(
+      { fetch: hub.app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
+      resolve,
+    );
+    server.once('error', (e) => {
+      dbHandle.close();
+      reject(new Error(`cannot listen on ${config.host}:${config.port}: ${e.message}`));
+    });
+  });
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  let closed = false;
+  return {
+    url: `http://${host}:${info.port}`,
+    port: info.port,
+    deps,
+    hub,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const ws of wss.clients) ws.close(1001, 'hub shutting down');
+      await new Promise<void>((r) => wss.close(() => r()));
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        if ('closeAllConnections' in server)
+          (server as { closeAllConnections(): void }).closeAllConnections();
+      });
+      dbHandle.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Database, DbHandle } from '@ewto/db';
+import type { HubConfig } from './env.ts';
+import type { Logger } from './log.ts';
+
+/** What every route can reach through `c.var.deps`. */
+export interface HubDeps {
+  config: HubConfig;
+  db: Database;
+  dbHandle: DbHandle;
+  log: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    deps: HubDeps;
+    /** The validated JSON request body, when the route declares a body schema. */
+    body: unknown;
+  };
+}

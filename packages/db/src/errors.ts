@@ -1,0 +1,13 @@
+export const DB_ERROR_CODES = ['bad-url', 'unreachable', 'migration-failed'] as const;
+export type DbErrorCode = (typeof DB_ERROR_CODES)[number];
+
+export class DbError extends Error {
+  override readonly name = 'DbError';
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

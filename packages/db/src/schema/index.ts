@@ -1,0 +1,1 @@
+export { hubMeta } from './meta.ts';

@@ -1,0 +1,20 @@
+/**
+ * Every JSON Schema of the hub, by short name. Add a line here when a schema is added
+ * (the OpenAPI document and the validators are built from this list).
+ */
+import health from '../health.schema.json' with { type: 'json' };
+import problem from '../problem.schema.json' with { type: 'json' };
+import vocabularies from '../vocabularies.schema.json' with { type: 'json' };
+
+export const schemas = {
+  health,
+  problem,
+  vocabularies,
+} as const;
+
+export type SchemaName = keyof typeof schemas;
+
+/** The `$id` of a schema, e.g. for `$ref`s from the OpenAPI document. */
+export function schemaId(name: SchemaName): string {
+  return schemas[name].$id;
+}
