@@ -2,12 +2,15 @@
  * Every JSON Schema of the hub, by short name. Add a line here when a schema is added
  * (the OpenAPI document and the validators are built from this list).
  */
+
 import health from '../health.schema.json' with { type: 'json' };
+import identity from '../identity.schema.json' with { type: 'json' };
 import problem from '../problem.schema.json' with { type: 'json' };
 import vocabularies from '../vocabularies.schema.json' with { type: 'json' };
 
 export const schemas = {
   health,
+  identity,
   problem,
   vocabularies,
 } as const;

@@ -1,5 +1,5 @@
 export { type SchemaName, schemaId, schemas } from './catalog.ts';
-export { describeErrors, type SchemaIssue, validate, validator } from './validate.ts';
+export { describeErrors, type SchemaIssue, type SchemaPath, validate, validator } from './validate.ts';
 export type { EditionId, OrgKind, Role, SpeciesGroup, TermKind, TlpLabel } from './vocabularies.ts';
 export {
   compareEditionIds,

@@ -51,3 +51,12 @@ describe('vocabularies', () => {
     expect(SPECIES_GROUPS).toHaveLength(9);
   });
 });
+
+describe('validate a definition', () => {
+  it('validates against a $defs entry of a schema', () => {
+    expect(validate('identity#/$defs/memberUpdate', { role: 'admin' })).toEqual([]);
+    expect(validate('identity#/$defs/memberUpdate', { role: 'boss' })[0]?.message).toContain(
+      '"role" must be one of',
+    );
+  });
+});

@@ -16,7 +16,10 @@ export interface SchemaIssue {
 }
 
 let ajv: Ajv2020 | undefined;
-const compiled = new Map<SchemaName, ValidateFunction>();
+const compiled = new Map<string, ValidateFunction>();
+
+/** A whole schema (`identity`) or a definition inside one (`identity#/$defs/member`). */
+export type SchemaPath = SchemaName | `${SchemaName}#/${string}`;
 
 function instance(): Ajv2020 {
   if (ajv) return ajv;
@@ -26,19 +29,22 @@ function instance(): Ajv2020 {
   return ajv;
 }
 
-/** The compiled validator of one schema; compiled once per process. */
-export function validator(name: SchemaName): ValidateFunction {
+/** The compiled validator of one schema or definition; compiled once per process. */
+export function validator(name: SchemaPath): ValidateFunction {
   let fn = compiled.get(name);
   if (!fn) {
-    fn = instance().getSchema(schemas[name].$id);
-    if (!fn) throw new Error(`schema ${name} not registered`);
+    const [base, fragment] = name.split('#') as [SchemaName, string | undefined];
+    const schema = schemas[base];
+    if (!schema) throw new Error(`schema ${base} not registered in schemas/src/catalog.ts`);
+    fn = instance().getSchema(fragment ? `${schema.$id}#${fragment}` : schema.$id);
+    if (!fn) throw new Error(`no schema at ${name}`);
     compiled.set(name, fn);
   }
   return fn;
 }
 
-/** Validates `data` against schema `name`; returns the issues (empty when valid). */
-export function validate(name: SchemaName, data: unknown): SchemaIssue[] {
+/** Validates `data` against a schema (or one of its definitions); returns the issues (empty when valid). */
+export function validate(name: SchemaPath, data: unknown): SchemaIssue[] {
   const fn = validator(name);
   if (fn(data)) return [];
   return describeErrors(fn.errors ?? []);

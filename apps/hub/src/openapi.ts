@@ -30,7 +30,9 @@ function rewriteRef(ref: string, self: string): string {
 }
 
 const ref = (s: SchemaRef): JsonSchema =>
-  typeof s === 'string' ? { $ref: `#/components/schemas/${s}` } : (bundle(s, '') as JsonSchema);
+  typeof s === 'string'
+    ? { $ref: `#/components/schemas/${s.replace('#/', '/')}` }
+    : (bundle(s, '') as JsonSchema);
 
 const problemResponse = (description: string) => ({
   description,

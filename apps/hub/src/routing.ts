@@ -3,14 +3,14 @@
  * from, and registered on the hono app by the same call. Declared JSON bodies are parsed and
  * validated against their JSON Schema before the handler runs.
  */
-import { type SchemaName, validate } from '@ewto/schemas';
+import { type SchemaPath, validate } from '@ewto/schemas';
 import type { Context, Handler, Hono } from 'hono';
 import { ApiError } from './problem.ts';
 import type { AppEnv } from './types.ts';
 
 export type JsonSchema = Record<string, unknown>;
-/** A schema is either a named schema of `schemas/` or an inline JSON Schema fragment. */
-export type SchemaRef = SchemaName | JsonSchema;
+/** A schema of `schemas/` (`identity`, or a definition `identity#/$defs/member`), or an inline JSON Schema. */
+export type SchemaRef = SchemaPath | JsonSchema;
 
 export interface ParamSpec {
   name: string;

@@ -1,1 +1,47 @@
-export {};
+export {
+  addMember,
+  createOrg,
+  createUser,
+  findOrg,
+  findUser,
+  getMember,
+  listMembers,
+  listOrgs,
+  type Member,
+  type Organisation,
+  removeMember,
+  resolveRecipients,
+  setRole,
+  type User,
+  userMemberships,
+  visibleOrgIds,
+} from './accounts.ts';
+export { type Actor, ANONYMOUS, actorId, actorOrgs, type Membership } from './actor.ts';
+export { ACTIONS, type Action, authorize, type Decision, type Resource } from './authz.ts';
+export {
+  type ClientKeyRow,
+  createPat,
+  getClientKey,
+  listClientKeys,
+  listPats,
+  PAT_PREFIX,
+  type PatInfo,
+  publicKeyFromJwk,
+  registerClientKey,
+  revokeClientKey,
+  revokePat,
+} from './credentials.ts';
+export { IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode, type OAuthError } from './errors.ts';
+export { isId, newId, nowIso } from './ids.ts';
+export { HubKeyStore, type PublishedJwk } from './keystore.ts';
+export { clampLimit, type Page } from './pagination.ts';
+export {
+  ASSERTION_TYPE_JWT,
+  GRANT_CLIENT_CREDENTIALS,
+  GRANT_TOKEN_EXCHANGE,
+  type IssuedToken,
+  MAX_ASSERTION_LIFETIME,
+  TOKEN_TYPE_ACCESS,
+  TOKEN_TYPE_PAT,
+  TokenService,
+} from './tokens.ts';

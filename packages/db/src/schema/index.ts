@@ -1,1 +1,4 @@
+export { auditCheckpoints, auditEntries } from './audit.ts';
+export { clientKeys, hubKeys, personalAccessTokens, usedAssertionIds } from './credentials.ts';
 export { hubMeta } from './meta.ts';
+export { memberships, organisations, taskforceMembers, users } from './organisations.ts';

@@ -1,0 +1,127 @@
+/**
+ * The one authorisation module: every route asks `authorize(actor, action, resource)`.
+ * Pure: it decides from the actor's memberships and the resource's owner, nothing else.
+ *
+ * Rules (design.md): a company's policy submissions and action plans are visible only to its own
+ * members and to conveners; intelligence packages only to their recipients and their authors;
+ * agencies see nothing of companies' plans; viewers never write. A resource the caller may not
+ * know exists is `hidden` (404), not `forbidden` (403).
+ */
+import type { OrgKind, Role } from '@ewto/schemas';
+import { type Actor, actorOrgs } from './actor.ts';
+
+export const ACTIONS = [
+  'org.list',
+  'org.create',
+  'org.read',
+  'member.list',
+  'member.write',
+  'token.create-own',
+  'token.create-for-member',
+  'client-key.list',
+  'client-key.write',
+  'framework.read',
+  'policy.submit',
+  'policy.read',
+  'keywords.read',
+  'screen.run',
+  'audit.read-org',
+  'audit.read-all',
+  'plan.create',
+  'plan.read',
+  'plan.write',
+  'intel.publish',
+  'intel.read',
+  'intel.receipt',
+  'intel.revoke',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Resource {
+  /** The organisation that owns the resource (or is the resource). */
+  orgId?: string;
+  orgKind?: OrgKind;
+  /** Intelligence packages: the recipient agency ids, and the authoring organisation. */
+  recipients?: readonly string[];
+  authorOrgId?: string;
+}
+
+export type Decision = 'allow' | 'forbidden' | 'hidden';
+
+const WRITERS: readonly Role[] = ['admin', 'editor'];
+
+export function authorize(actor: Actor, action: Action, resource: Resource = {}): Decision {
+  if (actor.kind === 'anonymous') return 'forbidden';
+  const orgs = actorOrgs(actor);
+  const isUser = actor.kind === 'user';
+  const inOrg = (id: string | undefined) => orgs.find((o) => o.orgId === id);
+  const own = inOrg(resource.orgId);
+  const convener = orgs.filter((o) => o.orgKind === 'convener');
+  const isConvener = convener.length > 0;
+  const convenerWriter = convener.some((o) => WRITERS.includes(o.role));
+  const convenerAdmin = convener.some((o) => o.role === 'admin');
+  const ok = (cond: boolean, otherwise: Decision = 'forbidden'): Decision => (cond ? 'allow' : otherwise);
+  // Can the caller know this organisation exists? Members and conveners can; a taskforce is known to its agencies.
+  const seesOrg = Boolean(own) || isConvener;
+
+  switch (action) {
+    case 'org.list':
+    case 'framework.read':
+    case 'keywords.read':
+      return 'allow';
+    case 'org.create':
+      return ok(isUser && convenerAdmin);
+    case 'org.read':
+      return ok(seesOrg, 'hidden');
+    case 'member.list':
+      if (!seesOrg) return 'hidden';
+      return ok(isUser && (own?.role === 'admin' || convenerAdmin));
+    case 'member.write':
+    case 'token.create-for-member':
+      if (!seesOrg) return 'hidden';
+      return ok(isUser && own?.role === 'admin');
+    case 'token.create-own':
+      return ok(isUser);
+    case 'client-key.list':
+      if (!seesOrg) return 'hidden';
+      return ok(isUser && (own?.role === 'admin' || convenerAdmin) && resource.orgKind === 'agency');
+    case 'client-key.write':
+      if (!seesOrg) return 'hidden';
+      return ok(isUser && own?.role === 'admin' && resource.orgKind === 'agency');
+    case 'screen.run':
+      return ok(orgs.some((o) => o.orgKind === 'company' || o.orgKind === 'convener'));
+    case 'policy.read':
+    case 'plan.read':
+      return ok(Boolean(own) || isConvener, 'hidden');
+    case 'policy.submit':
+      if (!(own || isConvener)) return 'hidden';
+      return ok(isUser && resource.orgKind === 'company' && own !== undefined && WRITERS.includes(own.role));
+    case 'plan.create':
+      if (!(own || isConvener)) return 'hidden';
+      return ok(isUser && resource.orgKind === 'company' && convenerWriter);
+    case 'plan.write':
+      if (!(own || isConvener)) return 'hidden';
+      return ok(isUser && ((own !== undefined && WRITERS.includes(own.role)) || convenerWriter));
+    case 'audit.read-all':
+      return ok(isUser && convenerAdmin);
+    case 'audit.read-org':
+      if (!seesOrg) return 'hidden';
+      return ok(isUser && (own?.role === 'admin' || convenerAdmin));
+    case 'intel.publish':
+      return ok(isUser && convenerWriter);
+    case 'intel.read':
+    case 'intel.receipt': {
+      const recipient = (resource.recipients ?? []).some((r) => inOrg(r));
+      const author = Boolean(resource.authorOrgId && inOrg(resource.authorOrgId));
+      if (action === 'intel.read') return ok(recipient || author, 'hidden');
+      if (!(recipient || author)) return 'hidden';
+      return ok(recipient && (actor.kind === 'client' || orgs.some((o) => WRITERS.includes(o.role))));
+    }
+    case 'intel.revoke': {
+      const author = resource.authorOrgId ? inOrg(resource.authorOrgId) : undefined;
+      const recipient = (resource.recipients ?? []).some((r) => inOrg(r));
+      if (!(author || recipient)) return 'hidden';
+      return ok(isUser && author !== undefined && WRITERS.includes(author.role));
+    }
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The hub's Ed25519 signing keys: persisted in the database (so they survive restarts and are shared
+ * by every hub process), `kid` = RFC 7638 thumbprint, rotated on demand. A retired key stays
+ * published to verify what it signed; a compromised key is named in the signed key-status list
+ * and rejected from then on.
+ */
+import type { Database } from '@ewto/db';
+import { hubKeys } from '@ewto/db/schema';
+import { asc, eq } from 'drizzle-orm';
+import {
+  CompactSign,
+  type CryptoKey,
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  SignJWT,
+} from 'jose';
+import { IdentityError } from './errors.ts';
+import { nowIso } from './ids.ts';
+
+export type HubKeyRow = typeof hubKeys.$inferSelect;
+export type KeyStatus = HubKeyRow['status'];
+
+export interface PublishedJwk extends JWK {
+  kid: string;
+  use: 'sig';
+  alg: 'EdDSA';
+  /** `active` signs now; `retired` only verifies what it signed earlier. */
+  status: 'active' | 'retired';
+}
+
+/** How long a reload of the keys from the database is skipped after the last one (ms). */
+const RELOAD_INTERVAL = 2000;
+
+export class HubKeyStore {
+  #rows: HubKeyRow[] = [];
+  #imported = new Map<string, CryptoKey>();
+  #loadedAt = 0;
+
+  constructor(private readonly db: Database) {}
+
+  /** Loads the keys, creating the first one when there is none. */
+  async init(): Promise<void> {
+    await this.reload();
+    if (!this.#rows.some((r) => r.status === 'active')) {
+      await this.#insertNewKey();
+      await this.reload();
+    }
+  }
+
+  async reload(): Promise<void> {
+    this.#rows = await this.db.select().from(hubKeys).orderBy(asc(hubKeys.createdAt));
+    this.#loadedAt = Date.now();
+  }
+
+  async #insertNewKey(): Promise<HubKeyRow> {
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const publicJwk = await exportJWK(publicKey);
+    const privateJwk = await exportJWK(privateKey);
+    const kid = await calculateJwkThumbprint(publicJwk, 'sha256');
+    const row: HubKeyRow = {
+      kid,
+      status: 'active',
+      publicJwk: publicJwk as Record<string, string>,
+      privateJwk: privateJwk as Record<string, string>,
+      createdAt: new Date().toISOString(),
+      retiredAt: null,
+      compromisedAt: null,
+    };
+    await this.db.insert(hubKeys).values(row);
+    return row;
+  }
+
+  /** Makes a new active key; the previous active key is retired (still published, still verifies). */
+  async rotate(): Promise<{ newKid: string; retiredKids: string[] }> {
+    await this.reload();
+    const retired = this.#rows.filter((r) => r.status === 'active').map((r) => r.kid);
+    const row = await this.#insertNewKey();
+    for (const kid of retired)
+      await this.db
+        .update(hubKeys)
+        .set({ status: 'retired', retiredAt: nowIso() })
+        .where(eq(hubKeys.kid, kid));
+    await this.reload();
+    return { newKid: row.kid, retiredKids: retired };
+  }
+
+  /** Marks a key compromised: it is rejected from now on and named in the key-status list. */
+  async markCompromised(kid: string): Promise<void> {
+    await this.reload();
+    const row = this.#rows.find((r) => r.kid === kid);
+    if (!row) throw new IdentityError('not-found', `no hub key ${kid}`);
+    if (row.status === 'active') await this.rotate();
+    await this.db
+      .update(hubKeys)
+      .set({ status: 'compromised', compromisedAt: nowIso() })
+      .where(eq(hubKeys.kid, kid));
+    this.#imported.delete(kid);
+    await this.reload();
+  }
+
+  async #key(row: HubKeyRow, which: 'public' | 'private'): Promise<CryptoKey> {
+    const id = `${row.kid}:${which}`;
+    let key = this.#imported.get(id);
+    if (!key) {
+      key = (await importJWK(which === 'public' ? row.publicJwk : row.privateJwk, 'EdDSA')) as CryptoKey;
+      this.#imported.set(id, key);
+    }
+    return key;
+  }
+
+  async #activeRow(): Promise<HubKeyRow> {
+    if (Date.now() - this.#loadedAt > RELOAD_INTERVAL * 15) await this.reload();
+    const row = this.#rows.findLast((r) => r.status === 'active');
+    if (!row) throw new IdentityError('not-found', 'the hub has no active signing key');
+    return row;
+  }
+
+  /**
+   * The public key for a `kid` taken from a token the hub signed, or undefined when it is unknown
+   * or compromised. An unknown kid triggers at most one reload per interval (another hub process
+   * may have rotated).
+   */
+  async verificationKey(kid: string): Promise<CryptoKey | undefined> {
+    let row = this.#rows.find((r) => r.kid === kid);
+    if (!row && Date.now() - this.#loadedAt > RELOAD_INTERVAL) {
+      await this.reload();
+      row = this.#rows.find((r) => r.kid === kid);
+    }
+    if (!row || row.status === 'compromised') return undefined;
+    return this.#key(row, 'public');
+  }
+
+  /** The JWKS: active and retired public keys (never compromised ones). */
+  jwks(): { keys: PublishedJwk[] } {
+    return {
+      keys: this.#rows
+        .filter((r) => r.status !== 'compromised')
+        .map((r) => ({
+          ...(r.publicJwk as JWK),
+          kid: r.kid,
+          use: 'sig' as const,
+          alg: 'EdDSA' as const,
+          status: r.status as 'active' | 'retired',
+        })),
+    };
+  }
+
+  keys(): readonly HubKeyRow[] {
+    return this.#rows;
+  }
+
+  /** Signs a JWT with the active key. */
+  async signJwt(payload: JWTPayload, typ: string): Promise<string> {
+    const row = await this.#activeRow();
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'EdDSA', typ, kid: row.kid })
+      .sign(await this.#key(row, 'private'));
+  }
+
+  /** Signs arbitrary bytes as a compact JWS with the active key. */
+  async signBytes(payload: Uint8Array, typ: string, cty?: string): Promise<string> {
+    const row = await this.#activeRow();
+    return new CompactSign(payload)
+      .setProtectedHeader({ alg: 'EdDSA', typ, kid: row.kid, ...(cty ? { cty } : {}) })
+      .sign(await this.#key(row, 'private'));
+  }
+
+  /** The signed key-status list: every key the hub ever had, with its status and dates. */
+  async keyStatusList(issuer: string): Promise<string> {
+    await this.reload();
+    return this.signJwt(
+      {
+        iss: issuer,
+        iat: Math.floor(Date.now() / 1000),
+        keys: this.#rows.map((r) => ({
+          kid: r.kid,
+          status: r.status,
+          createdAt: r.createdAt,
+          ...(r.retiredAt ? { retiredAt: r.retiredAt } : {}),
+          ...(r.compromisedAt ? { compromisedAt: r.compromisedAt } : {}),
+        })),
+      },
+      'ewto-key-status+jwt',
+    );
+  }
+}
