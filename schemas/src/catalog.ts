@@ -3,12 +3,18 @@
  * (the OpenAPI document and the validators are built from this list).
  */
 
+import auditCheckpoint from '../audit-checkpoint.schema.json' with { type: 'json' };
+import auditEntry from '../audit-entry.schema.json' with { type: 'json' };
+import auditProof from '../audit-proof.schema.json' with { type: 'json' };
 import health from '../health.schema.json' with { type: 'json' };
 import identity from '../identity.schema.json' with { type: 'json' };
 import problem from '../problem.schema.json' with { type: 'json' };
 import vocabularies from '../vocabularies.schema.json' with { type: 'json' };
 
 export const schemas = {
+  'audit-checkpoint': auditCheckpoint,
+  'audit-entry': auditEntry,
+  'audit-proof': auditProof,
   health,
   identity,
   problem,
