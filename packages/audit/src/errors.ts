@@ -6,6 +6,8 @@ export const AUDIT_ERROR_CODES = [
   'invalid-range',
   /** A value cannot be canonicalised as RFC 8785 JSON (non-finite number, lone surrogate, …). */
   'invalid-json',
+  /** An audit entry does not match schemas/audit-entry.schema.json. */
+  'invalid-entry',
   /** A compact range (Merkle frontier) state is malformed. */
   'invalid-state',
   /** A checkpoint body is malformed. */
