@@ -2,13 +2,16 @@
 import pkg from '../package.json' with { type: 'json' };
 import { dispatch, type Group, type Io } from './cli.ts';
 import { adminGroup } from './commands/admin.ts';
+import { auditGroup } from './commands/audit.ts';
+import { authGroup } from './commands/auth.ts';
+import { keysGroup } from './commands/keys.ts';
 
 export const root: Group = {
   kind: 'group',
   name: 'ewto',
   summary:
     'EWTO Hub command-line tool: framework alignment, keyword screening, intelligence and administration.',
-  children: [adminGroup],
+  children: [authGroup, keysGroup, auditGroup, adminGroup],
 };
 
 export function processIo(): Io {

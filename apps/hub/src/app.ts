@@ -5,10 +5,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { authenticate } from './auth.ts';
 import { buildOpenApi } from './openapi.ts';
 import { ApiError, makeProblem, statusForCode } from './problem.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
-import type { RouteTable } from './routing.ts';
+import { meRoutes } from './routes/me.ts';
+import { orgRoutes } from './routes/orgs.ts';
+import { defineRoute, type RouteTable } from './routing.ts';
 import type { AppEnv, HubDeps } from './types.ts';
 import { HUB_VERSION } from './version.ts';
 
@@ -102,12 +107,30 @@ export function createApp(deps: HubDeps): HubApp {
     ),
   );
 
+  app.use(authenticate);
   healthRoutes(app, routes);
+  authRoutes(app, routes);
+  meRoutes(app, routes);
+  orgRoutes(app, routes);
+  auditRoutes(app, routes);
 
   let openapi: unknown;
-  app.get('/api/v1/openapi.json', (c) => {
-    openapi ??= buildOpenApi(routes, { hubUrl: config.hubUrl, version: HUB_VERSION });
-    return c.json(openapi);
-  });
+  defineRoute(
+    app,
+    routes,
+    {
+      method: 'get',
+      path: '/api/v1/openapi.json',
+      operationId: 'getOpenApi',
+      summary: 'This OpenAPI 3.1 document',
+      tags: ['meta'],
+      auth: 'none',
+      responses: { 200: { description: 'OpenAPI 3.1 document', schema: { type: 'object' } } },
+    },
+    (c) => {
+      openapi ??= buildOpenApi(routes, { hubUrl: config.hubUrl, version: HUB_VERSION });
+      return c.json(openapi as object);
+    },
+  );
   return { app, routes };
 }

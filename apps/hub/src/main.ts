@@ -1,5 +1,6 @@
 /** `pnpm start`: validate the configuration, start the hub, stop cleanly on SIGINT/SIGTERM. */
 import { resolve } from 'node:path';
+import { demoBanner } from './demo.ts';
 import { EnvError, loadConfig } from './env.ts';
 import { createLogger } from './log.ts';
 import { startHub } from './server.ts';
@@ -31,6 +32,7 @@ log.info('hub started', {
 });
 process.stderr.write(`\nEWTO Hub listening on ${hub.url}  (database ${config.databaseUrl})\n`);
 process.stderr.write(`  health:  ${hub.url}/healthz\n  API:     ${hub.url}/api/v1/openapi.json\n\n`);
+if (config.demo) process.stderr.write(`${demoBanner()}\n\n`);
 
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -5,6 +5,7 @@
  */
 import { type SchemaPath, validate } from '@ewto/schemas';
 import type { Context, Handler, Hono } from 'hono';
+import { requireActor } from './auth.ts';
 import { ApiError } from './problem.ts';
 import type { AppEnv } from './types.ts';
 
@@ -54,6 +55,11 @@ export type RouteTable = RouteSpec[];
 /** Registers `spec` on `app` and records it in `table`. */
 export function defineRoute(app: Hono<AppEnv>, table: RouteTable, spec: RouteSpec, handler: Handler<AppEnv>) {
   table.push(spec);
+  if (spec.auth === 'bearer')
+    app.on(spec.method.toUpperCase(), spec.path, async (c, next) => {
+      requireActor(c);
+      return next();
+    });
   const body = spec.body;
   if (body && typeof body.schema === 'string') {
     const schemaName = body.schema;

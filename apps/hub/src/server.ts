@@ -9,6 +9,8 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { WebSocketServer } from 'ws';
 import { createApp, type HubApp } from './app.ts';
+import { seedDemo } from './demo.ts';
+import { createDeps } from './deps.ts';
 import type { HubConfig } from './env.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { HubDeps } from './types.ts';
@@ -30,35 +32,57 @@ export async function startHub(
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
   });
-  const deps: HubDeps = { config, db: dbHandle.db, dbHandle, log };
-  const hub = createApp(deps);
-  if (config.webDist && existsSync(config.webDist)) {
-    const root = config.webDist;
-    hub.app.get('*', serveStatic({ root }));
-    hub.app.get('*', serveStatic({ root, path: 'index.html' }));
-  }
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes });
+  // Listen first, so that with PORT=0 and no HUB_URL the hub signs with the URL it really has.
+  let hub: HubApp | undefined;
   let server!: ReturnType<typeof serve>;
+  const fetch = (req: Request, env: unknown) =>
+    hub
+      ? hub.app.fetch(req, env)
+      : new Response('starting', { status: 503, headers: { 'Retry-After': '1' } });
   const info = await new Promise<AddressInfo>((resolve, reject) => {
-    server = serve(
-      { fetch: hub.app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
-      resolve,
-    );
+    server = serve({ fetch, port: config.port, hostname: config.host, websocket: { server: wss } }, resolve);
     server.once('error', (e) => {
       dbHandle.close();
       reject(new Error(`cannot listen on ${config.host}:${config.port}: ${e.message}`));
     });
   });
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  const url = `http://${host}:${info.port}`;
+  if (config.port === 0 && config.hubUrl.endsWith(':0')) config = { ...config, hubUrl: url };
+  let deps: HubDeps;
+  try {
+    deps = await createDeps(config, dbHandle, log);
+    if (config.demo) await seedDemo(deps);
+  } catch (e) {
+    server.close();
+    dbHandle.close();
+    throw e;
+  }
+  hub = createApp(deps);
+  if (config.webDist && existsSync(config.webDist)) {
+    const root = config.webDist;
+    hub.app.get('*', serveStatic({ root }));
+    hub.app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  // A signed checkpoint at least every interval while the log grows.
+  const checkpointTimer = setInterval(() => {
+    deps.audit
+      .checkpoint()
+      .catch((e) => log.error('audit checkpoint failed', { error: (e as Error).message }));
+  }, config.checkpointInterval * 1000);
+  checkpointTimer.unref();
   let closed = false;
   return {
-    url: `http://${host}:${info.port}`,
+    url,
     port: info.port,
     deps,
     hub,
     close: async () => {
       if (closed) return;
       closed = true;
+      clearInterval(checkpointTimer);
+      await deps.audit.checkpoint().catch(() => {});
       for (const ws of wss.clients) ws.close(1001, 'hub shutting down');
       await new Promise<void>((r) => wss.close(() => r()));
       await new Promise<void>((r) => {

@@ -1,6 +1,7 @@
 /** For tests: a hub on its own fresh in-memory database, in-process or listening on 127.0.0.1:random. */
 import { openMigratedDatabase } from '@ewto/db';
 import { createApp } from './app.ts';
+import { createDeps } from './deps.ts';
 import { type HubConfig, loadConfig } from './env.ts';
 import { silentLogger } from './log.ts';
 import { type RunningHub, startHub } from './server.ts';
@@ -14,7 +15,7 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
 export async function createTestApp(overrides: Partial<HubConfig> = {}) {
   const config = testConfig(overrides);
   const dbHandle = await openMigratedDatabase({ url: config.databaseUrl });
-  const deps: HubDeps = { config, db: dbHandle.db, dbHandle, log: silentLogger };
+  const deps: HubDeps = await createDeps(config, dbHandle, silentLogger);
   const hub = createApp(deps);
   return { ...hub, deps, close: () => dbHandle.close() };
 }
@@ -23,3 +24,4 @@ export async function createTestApp(overrides: Partial<HubConfig> = {}) {
 export async function startTestHub(overrides: Partial<HubConfig> = {}): Promise<RunningHub> {
   return startHub(testConfig(overrides), { log: silentLogger });
 }
+export type { RunningHub } from './server.ts';

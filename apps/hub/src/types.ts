@@ -1,4 +1,5 @@
 import type { Database, DbHandle } from '@ewto/db';
+import type { Actor, AuditLog, HubKeyStore, TokenService } from '@ewto/identity';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
 
@@ -8,6 +9,9 @@ export interface HubDeps {
   db: Database;
   dbHandle: DbHandle;
   log: Logger;
+  keys: HubKeyStore;
+  tokens: TokenService;
+  audit: AuditLog;
 }
 
 export interface AppEnv {
@@ -16,5 +20,7 @@ export interface AppEnv {
     deps: HubDeps;
     /** The validated JSON request body, when the route declares a body schema. */
     body: unknown;
+    /** Who is calling (anonymous without an Authorization header). */
+    actor: Actor;
   };
 }

@@ -2,7 +2,8 @@ CREATE TABLE `audit_checkpoints` (
 	`tree_size` integer PRIMARY KEY NOT NULL,
 	`root_hash` text NOT NULL,
 	`time` text NOT NULL,
-	`jws` text NOT NULL
+	`jws` text NOT NULL,
+	`frontier` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `audit_entries` (

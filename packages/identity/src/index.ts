@@ -17,6 +17,13 @@ export {
   visibleOrgIds,
 } from './accounts.ts';
 export { type Actor, ANONYMOUS, actorId, actorOrgs, type Membership } from './actor.ts';
+export {
+  type AuditActorInput,
+  type AuditEventInput,
+  AuditLog,
+  type SignedCheckpoint,
+  type StoredEntry,
+} from './audit-log.ts';
 export { ACTIONS, type Action, authorize, type Decision, type Resource } from './authz.ts';
 export {
   type ClientKeyRow,

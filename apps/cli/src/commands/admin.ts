@@ -1,20 +1,58 @@
+/** `ewto admin …`: administer the hub database directly (DATABASE_URL), e.g. to bootstrap the first admin. */
 import { openMigratedDatabase } from '@ewto/db';
+import {
+  AuditLog,
+  addMember,
+  createOrg,
+  createPat,
+  createUser,
+  findOrg,
+  findUser,
+  HubKeyStore,
+  IdentityError,
+} from '@ewto/identity';
+import { ORG_KINDS, type OrgKind, ROLES, type Role } from '@ewto/schemas';
 import type { Command, Group, Io } from '../cli.ts';
 import { CliError } from '../cli.ts';
+import { choice, numberOption } from '../io.ts';
 
-/** DATABASE_URL as the hub reads it (same default), resolved for file: paths against the caller's cwd. */
+/** DATABASE_URL as the hub reads it (same default, relative to the repository root like `pnpm start`). */
 export function databaseUrl(io: Io): string {
-  const url = io.env.DATABASE_URL || 'file:./data/hub.db';
-  return url;
+  return io.env.DATABASE_URL || 'file:./data/hub.db';
 }
 
-export async function openAdminDatabase(io: Io) {
+/** Opens the hub database with the hub's keys and audit log, runs `fn`, closes. */
+async function withHub<T>(
+  io: Io,
+  fn: (ctx: {
+    db: Awaited<ReturnType<typeof openMigratedDatabase>>['db'];
+    keys: HubKeyStore;
+    audit: AuditLog;
+  }) => Promise<T>,
+): Promise<T> {
+  let handle: Awaited<ReturnType<typeof openMigratedDatabase>>;
   try {
-    return await openMigratedDatabase({ url: databaseUrl(io), authToken: io.env.DATABASE_AUTH_TOKEN });
+    handle = await openMigratedDatabase({ url: databaseUrl(io), authToken: io.env.DATABASE_AUTH_TOKEN });
   } catch (e) {
     throw new CliError('usage', (e as Error).message, { cause: e });
   }
+  try {
+    const keys = new HubKeyStore(handle.db);
+    await keys.init();
+    const audit = new AuditLog({ db: handle.db, keys, origin: io.env.HUB_URL || 'http://127.0.0.1:8787' });
+    await audit.init();
+    return await fn({ db: handle.db, keys, audit });
+  } catch (e) {
+    if (e instanceof IdentityError)
+      throw new CliError(e.code === 'not-found' ? 'usage' : 'check-failed', e.message);
+    throw e;
+  } finally {
+    handle.close();
+  }
 }
+
+const CLI_ACTOR = { kind: 'operator' as const };
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 const migrate: Command = {
   kind: 'command',
@@ -24,16 +62,207 @@ const migrate: Command = {
   options: [],
   positionals: [0, 0],
   async run({ io }) {
-    const h = await openAdminDatabase(io);
-    h.close();
+    await withHub(io, async () => {});
     io.stdout.write(`migrated ${databaseUrl(io)}\n`);
     return 0;
   },
 };
 
-export const adminGroup: Group = {
-  kind: 'group',
-  name: 'admin',
-  summary: 'Administer the hub database directly (uses DATABASE_URL, default file:./data/hub.db)',
-  children: [migrate],
+const orgCreate: Command = {
+  kind: 'command',
+  name: 'create',
+  summary: 'Create an organisation',
+  usage: '--slug <slug> --name <name> --kind <kind> [--agency <slug>]...',
+  options: [
+    {
+      name: 'slug',
+      type: 'string',
+      value: '<slug>',
+      description: 'short name people type (lower-case, dashes)',
+    },
+    { name: 'name', type: 'string', value: '<name>', description: 'display name' },
+    { name: 'kind', type: 'string', value: ORG_KINDS.join('|'), description: 'organisation kind' },
+    {
+      name: 'agency',
+      type: 'string',
+      multiple: true,
+      value: '<slug>',
+      description: "a taskforce's member agency (repeat)",
+    },
+    { name: 'format', type: 'string', value: 'text|json', description: 'output format', default: 'text' },
+  ],
+  positionals: [0, 0],
+  async run({ values, io }) {
+    const slug = str(values.slug);
+    const name = str(values.name);
+    if (!slug || !name || !values.kind) throw new CliError('usage', '--slug, --name and --kind are required');
+    const kind = choice<OrgKind>(values.kind, ORG_KINDS, 'kind');
+    const agencies = (values.agency as string[] | undefined) ?? [];
+    const org = await withHub(io, async ({ db, audit }) => {
+      const o = await createOrg(db, { slug, name, kind, agencies });
+      await audit.record({
+        action: 'org.created',
+        outcome: 'success',
+        actor: CLI_ACTOR,
+        orgId: o.id,
+        resource: { type: 'organisation', id: o.id },
+        details: { via: 'cli', kind },
+      });
+      return o;
+    });
+    if (values.format === 'json') io.stdout.write(`${JSON.stringify(org)}\n`);
+    else io.stdout.write(`created ${org.kind} ${org.slug} (${org.id})\n`);
+    return 0;
+  },
 };
+
+const userCreate: Command = {
+  kind: 'command',
+  name: 'create',
+  summary: 'Create a user (or reuse one by email) and give them a role in an organisation',
+  usage: '--email <email> --org <slug|id> --role <role> [--name <name>]',
+  options: [
+    {
+      name: 'email',
+      type: 'string',
+      value: '<email>',
+      description: "the person's email (stored lower-case)",
+    },
+    { name: 'name', type: 'string', value: '<name>', description: 'display name' },
+    { name: 'org', type: 'string', value: '<slug|id>', description: 'organisation to join' },
+    { name: 'role', type: 'string', value: ROLES.join('|'), description: 'role in that organisation' },
+  ],
+  positionals: [0, 0],
+  async run({ values, io }) {
+    const email = str(values.email);
+    const orgRef = str(values.org);
+    if (!email || !orgRef || !values.role)
+      throw new CliError('usage', '--email, --org and --role are required');
+    const role = choice<Role>(values.role, ROLES, 'role');
+    const out = await withHub(io, async ({ db, audit }) => {
+      const org = await findOrg(db, orgRef);
+      if (!org) throw new CliError('usage', `no organisation "${orgRef}"`);
+      const user =
+        (await findUser(db, email)) ?? (await createUser(db, { email, name: str(values.name) ?? '' }));
+      await addMember(db, org.id, user.id, role);
+      await audit.record({
+        action: 'member.added',
+        outcome: 'success',
+        actor: CLI_ACTOR,
+        orgId: org.id,
+        resource: { type: 'user', id: user.id },
+        details: { via: 'cli', role },
+      });
+      return { user, org };
+    });
+    io.stdout.write(`${out.user.email} (${out.user.id}) is ${role} of ${out.org.slug}\n`);
+    return 0;
+  },
+};
+
+const token: Command = {
+  kind: 'command',
+  name: 'token',
+  summary: 'Create a personal access token for a user and print it (shown once)',
+  usage: '--email <email> [--name <name>] [--days N]',
+  options: [
+    { name: 'email', type: 'string', value: '<email>', description: 'whose token' },
+    { name: 'name', type: 'string', value: '<name>', description: 'what the token is for', default: 'cli' },
+    { name: 'days', type: 'string', value: 'N', description: 'days until it expires (1-366)', default: '90' },
+  ],
+  positionals: [0, 0],
+  async run({ values, io }) {
+    const email = str(values.email);
+    if (!email) throw new CliError('usage', '--email is required');
+    const days = numberOption(values.days, 'days', { min: 1, max: 366 });
+    const out = await withHub(io, async ({ db, audit }) => {
+      const user = await findUser(db, email);
+      if (!user) throw new CliError('usage', `no user with email ${email}`);
+      const pat = await createPat(db, {
+        userId: user.id,
+        name: str(values.name) ?? 'cli',
+        createdBy: 'cli',
+        expiresInDays: days,
+      });
+      await audit.record({
+        action: 'token.created',
+        outcome: 'success',
+        actor: CLI_ACTOR,
+        resource: { type: 'personal-access-token', id: pat.info.id },
+        details: { via: 'cli', forUser: user.id, expiresAt: pat.info.expiresAt },
+      });
+      return pat;
+    });
+    io.stdout.write(`${out.token}\n`);
+    io.stderr.write(`personal access token ${out.info.id} for ${email}, expires ${out.info.expiresAt}\n`);
+    return 0;
+  },
+};
+
+const keysRotate: Command = {
+  kind: 'command',
+  name: 'rotate',
+  summary: 'Rotate the hub signing key: a new key signs from now on; the old one stays published, retired',
+  usage: '',
+  options: [],
+  positionals: [0, 0],
+  async run({ io }) {
+    const out = await withHub(io, async ({ keys, audit }) => {
+      const r = await keys.rotate();
+      await audit.record({
+        action: 'key.rotated',
+        outcome: 'success',
+        actor: CLI_ACTOR,
+        resource: { type: 'hub-key', id: r.newKid },
+        details: { via: 'cli', retired: r.retiredKids },
+      });
+      return r;
+    });
+    io.stdout.write(`new active key ${out.newKid}; retired ${out.retiredKids.join(', ') || 'none'}\n`);
+    io.stdout.write('running hubs pick the new key up within 30 seconds\n');
+    return 0;
+  },
+};
+
+const keysCompromised: Command = {
+  kind: 'command',
+  name: 'compromised',
+  summary: 'Mark a hub key compromised: rejected from now on and named in the signed key-status list',
+  usage: '<kid>',
+  options: [],
+  positionals: [1, 1],
+  async run({ positionals, io }) {
+    const kid = positionals[0]!;
+    await withHub(io, async ({ keys, audit }) => {
+      await keys.markCompromised(kid);
+      await audit.record({
+        action: 'key.compromised',
+        outcome: 'success',
+        actor: CLI_ACTOR,
+        resource: { type: 'hub-key', id: kid },
+        details: { via: 'cli' },
+      });
+    });
+    io.stdout.write(`key ${kid} marked compromised\n`);
+    return 0;
+  },
+};
+
+const group = (name: string, summary: string, children: Array<Command | Group>): Group => ({
+  kind: 'group',
+  name,
+  summary,
+  children,
+});
+
+export const adminGroup: Group = group(
+  'admin',
+  'Administer the hub database directly (uses DATABASE_URL, default file:./data/hub.db)',
+  [
+    migrate,
+    group('org', 'Organisations', [orgCreate]),
+    group('user', 'Users and their roles', [userCreate]),
+    token,
+    group('keys', 'Hub signing keys', [keysRotate, keysCompromised]),
+  ],
+);

@@ -22,4 +22,6 @@ export const auditCheckpoints = sqliteTable('audit_checkpoints', {
   rootHash: text().notNull(),
   time: text().notNull(),
   jws: text().notNull(),
+  /** The compact range (Merkle frontier) at this size, so a starting hub reads only the leaves after it. */
+  frontier: text({ mode: 'json' }).notNull().$type<string[]>(),
 });

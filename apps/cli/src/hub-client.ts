@@ -1,0 +1,86 @@
+/** Talking to a hub: `--hub <url>` and the token in EWTO_TOKEN (an access JWT, or a personal access token that is exchanged first). */
+import { CliError, type Io } from './cli.ts';
+
+const PAT_PREFIX = 'ewto_pat_';
+
+export interface HubClient {
+  base: string;
+  get<T>(path: string): Promise<T>;
+  getText(path: string): Promise<string>;
+}
+
+export function hubUrl(value: unknown): string {
+  if (typeof value !== 'string' || !value) throw new CliError('usage', '--hub <url> is required');
+  try {
+    const u = new URL(value);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new CliError('usage', `--hub must be an http(s) URL, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+async function problemText(res: Response): Promise<string> {
+  const text = await res.text();
+  try {
+    const p = JSON.parse(text) as { detail?: string; title?: string };
+    return `${res.status} ${p.title ?? ''}: ${p.detail ?? ''}`.trim();
+  } catch {
+    return `${res.status} ${text.slice(0, 200)}`;
+  }
+}
+
+async function call(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    throw new CliError('usage', `cannot reach ${url}: ${(e as Error).cause ?? (e as Error).message}`);
+  }
+}
+
+/** Exchanges a personal access token for an access JWT (RFC 8693). */
+export async function exchangePat(base: string, pat: string): Promise<string> {
+  const res = await call(`${base}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      subject_token: pat,
+      subject_token_type: 'urn:ewto:params:oauth:token-type:personal-access-token',
+    }),
+  });
+  if (!res.ok) throw new CliError('hub-error', `token exchange failed: ${await problemText(res)}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+export async function connect(io: Io, hub: unknown, { auth = true } = {}): Promise<HubClient> {
+  const base = hubUrl(hub);
+  let token = io.env.EWTO_TOKEN;
+  if (auth && !token)
+    throw new CliError('usage', 'set EWTO_TOKEN to an access token or personal access token');
+  if (token?.startsWith(PAT_PREFIX)) token = await exchangePat(base, token);
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const getRes = async (path: string) => {
+    const res = await call(`${base}${path}`, { headers });
+    if (!res.ok) throw new CliError('hub-error', `GET ${path}: ${await problemText(res)}`);
+    return res;
+  };
+  return {
+    base,
+    get: async <T>(path: string) => (await (await getRes(path)).json()) as T,
+    getText: async (path: string) => (await getRes(path)).text(),
+  };
+}
+
+/** Follows `nextCursor` through every page of a list. */
+export async function* allPages<T>(client: HubClient, path: string): AsyncGenerator<T> {
+  let cursor: string | null = null;
+  const sep = path.includes('?') ? '&' : '?';
+  do {
+    const page: { items: T[]; nextCursor: string | null } = await client.get(
+      `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    yield* page.items;
+    cursor = page.nextCursor;
+  } while (cursor);
+}

@@ -1,0 +1,75 @@
+/**
+ * Authentication (bearer access JWTs) and the bridge from routes to the one authorisation module
+ * (`authorize` of @ewto/identity). Every failure is audited.
+ */
+import { type Action, ANONYMOUS, authorize, IdentityError, type Resource } from '@ewto/identity';
+import type { Context, MiddlewareHandler } from 'hono';
+import { ApiError } from './problem.ts';
+import type { AppEnv } from './types.ts';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** Reads `Authorization: Bearer <jwt>` (or `?token=` on WebSocket upgrades) and sets `c.var.actor`. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header('authorization');
+  const token = header
+    ? BEARER.exec(header)?.[1]
+    : c.req.path.startsWith('/collab/')
+      ? c.req.query('token')
+      : undefined;
+  if (header && !token) return unauthenticated(c, 'the Authorization header must be "Bearer <access token>"');
+  if (!token) {
+    c.set('actor', ANONYMOUS);
+    return next();
+  }
+  try {
+    c.set('actor', await c.var.deps.tokens.verifyAccessToken(token));
+  } catch (e) {
+    if (!(e instanceof IdentityError)) throw e;
+    return unauthenticated(c, e.message);
+  }
+  return next();
+};
+
+async function unauthenticated(c: Context<AppEnv>, why: string): Promise<never> {
+  await c.var.deps.audit.record({
+    action: 'auth.failed',
+    outcome: 'failure',
+    actor: ANONYMOUS,
+    details: { reason: why, method: c.req.method, path: c.req.path },
+    requestId: c.var.requestId,
+  });
+  throw new ApiError(401, 'invalid-token', why, {
+    headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+  });
+}
+
+/** 401 unless the caller presented a valid token. */
+export function requireActor(c: Context<AppEnv>) {
+  const actor = c.var.actor;
+  if (actor.kind === 'anonymous')
+    throw new ApiError(401, 'unauthenticated', 'this route needs Authorization: Bearer <access token>', {
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    });
+  return actor;
+}
+
+/**
+ * Asks the authorisation module; answers 403 (may not) or 404 (may not know it exists), auditing
+ * the denial.
+ */
+export async function permit(c: Context<AppEnv>, action: Action, resource: Resource = {}): Promise<void> {
+  const actor = requireActor(c);
+  const decision = authorize(actor, action, resource);
+  if (decision === 'allow') return;
+  await c.var.deps.audit.record({
+    action: 'access.denied',
+    outcome: 'denied',
+    actor,
+    orgId: resource.orgId,
+    details: { action, decision, method: c.req.method, path: c.req.path },
+    requestId: c.var.requestId,
+  });
+  if (decision === 'hidden') throw new ApiError(404, 'not-found', `no such resource: ${c.req.path}`);
+  throw new ApiError(403, 'forbidden', `you may not ${action.replace('.', ' ')} here`);
+}

@@ -1,0 +1,16 @@
+/** Builds what routes use from a config and an open, migrated database. */
+import type { DbHandle } from '@ewto/db';
+import { AuditLog, HubKeyStore, TokenService } from '@ewto/identity';
+import type { HubConfig } from './env.ts';
+import type { Logger } from './log.ts';
+import type { HubDeps } from './types.ts';
+
+export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Logger): Promise<HubDeps> {
+  const db = dbHandle.db;
+  const keys = new HubKeyStore(db);
+  await keys.init();
+  const tokens = new TokenService({ db, keys, issuer: config.hubUrl, ttl: config.accessTokenTtl });
+  const audit = new AuditLog({ db, keys, origin: config.hubUrl });
+  await audit.init();
+  return { config, db, dbHandle, log, keys, tokens, audit };
+}

@@ -1,0 +1,119 @@
+/** The caller: who the token stands for, and their own personal access tokens. */
+import { createPat, listPats, revokePat } from '@ewto/identity';
+import type { Hono } from 'hono';
+import { permit, requireActor } from '../auth.ts';
+import { created, pageParams, pageQuery, param } from '../http.ts';
+import { defineRoute, type RouteTable } from '../routing.ts';
+import type { AppEnv } from '../types.ts';
+
+const tags = ['me'];
+
+export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/me',
+      operationId: 'getMe',
+      summary: 'Who the access token stands for, with memberships and roles',
+      tags,
+      auth: 'bearer',
+      responses: { 200: { description: 'The caller', schema: 'identity#/$defs/me' } },
+    },
+    (c) => {
+      const a = requireActor(c);
+      if (a.kind === 'client')
+        return c.json({
+          kind: 'client',
+          clientId: a.clientId,
+          memberships: [{ orgId: a.orgId, orgSlug: a.orgSlug, orgKind: a.orgKind, role: 'viewer' }],
+        });
+      return c.json({ kind: 'user', userId: a.userId, email: a.email, memberships: a.memberships });
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/me/tokens',
+      operationId: 'listMyTokens',
+      summary: 'My personal access tokens (without secrets)',
+      tags,
+      auth: 'bearer',
+      query: pageParams,
+      responses: { 200: { description: 'A page of tokens', schema: 'identity#/$defs/tokenPage' } },
+    },
+    async (c) => {
+      await permit(c, 'token.create-own');
+      const a = requireActor(c);
+      return c.json(await listPats(c.var.deps.db, a.kind === 'user' ? a.userId : '', pageQuery(c)));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'post',
+      path: '/api/v1/me/tokens',
+      operationId: 'createMyToken',
+      summary: 'Create a personal access token for myself (the secret is shown once)',
+      tags,
+      auth: 'bearer',
+      body: { schema: 'identity#/$defs/tokenCreate' },
+      responses: { 201: { description: 'The token, shown once', schema: 'identity#/$defs/tokenCreated' } },
+    },
+    async (c) => {
+      await permit(c, 'token.create-own');
+      const a = requireActor(c);
+      if (a.kind !== 'user') throw new Error('unreachable: permit allows users only');
+      const input = c.var.body as { name: string; expiresInDays?: number };
+      const out = await createPat(c.var.deps.db, {
+        userId: a.userId,
+        name: input.name,
+        createdBy: a.userId,
+        ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
+      });
+      await c.var.deps.audit.record({
+        action: 'token.created',
+        outcome: 'success',
+        actor: a,
+        resource: { type: 'personal-access-token', id: out.info.id },
+        details: { expiresAt: out.info.expiresAt },
+        requestId: c.var.requestId,
+      });
+      c.header('Cache-Control', 'no-store');
+      return created(c, `/api/v1/me/tokens/${out.info.id}`, out);
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'delete',
+      path: '/api/v1/me/tokens/:id',
+      operationId: 'revokeMyToken',
+      summary: 'Revoke one of my personal access tokens; access tokens minted from it stop working at once',
+      tags,
+      auth: 'bearer',
+      responses: { 200: { description: 'Revoked', schema: 'identity#/$defs/tokenInfo' } },
+    },
+    async (c) => {
+      await permit(c, 'token.create-own');
+      const a = requireActor(c);
+      const info = await revokePat(c.var.deps.db, a.kind === 'user' ? a.userId : '', param(c, 'id'));
+      await c.var.deps.audit.record({
+        action: 'token.revoked',
+        outcome: 'success',
+        actor: a,
+        resource: { type: 'personal-access-token', id: info.id },
+        requestId: c.var.requestId,
+      });
+      return c.json(info);
+    },
+  );
+}

@@ -1,0 +1,435 @@
+/** Organisations, their members and their agency keys. */
+import {
+  addMember,
+  createOrg,
+  createPat,
+  createUser,
+  findOrg,
+  findUser,
+  getMember,
+  listClientKeys,
+  listMembers,
+  listOrgs,
+  type Organisation,
+  registerClientKey,
+  removeMember,
+  resolveRecipients,
+  revokeClientKey,
+  setRole,
+  visibleOrgIds,
+} from '@ewto/identity';
+import type { Role } from '@ewto/schemas';
+import type { Context, Hono } from 'hono';
+import { permit, requireActor } from '../auth.ts';
+import { created, etag, ifMatch, pageParams, pageQuery, param } from '../http.ts';
+import { ApiError } from '../problem.ts';
+import { defineRoute, type RouteTable } from '../routing.ts';
+import type { AppEnv } from '../types.ts';
+
+/** The organisation named by `:org` (id or slug); 404 when there is none. */
+export async function loadOrg(c: Context<AppEnv>): Promise<Organisation> {
+  const org = await findOrg(c.var.deps.db, c.req.param('org') ?? '');
+  if (!org) throw new ApiError(404, 'not-found', `no organisation ${param(c, 'org')}`);
+  return org;
+}
+
+async function view(c: Context<AppEnv>, org: Organisation) {
+  const { version: _, ...rest } = org;
+  return org.kind === 'taskforce'
+    ? { ...rest, agencies: await resolveRecipients(c.var.deps.db, org.id) }
+    : rest;
+}
+
+function memberView<T extends { version: number }>({ version: _, ...m }: T): Omit<T, 'version'> {
+  return m;
+}
+const orgTag = ['organisations'];
+
+export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/orgs',
+      operationId: 'listOrgs',
+      summary: 'Organisations the caller can see (conveners see all)',
+      tags: orgTag,
+      auth: 'bearer',
+      query: pageParams,
+      responses: {
+        200: { description: 'A page of organisations', schema: 'identity#/$defs/organisationPage' },
+      },
+    },
+    async (c) => {
+      await permit(c, 'org.list');
+      const actor = requireActor(c);
+      const db = c.var.deps.db;
+      const mine =
+        actor.kind === 'user'
+          ? actor.memberships.map((m) => m.orgId)
+          : actor.kind === 'client'
+            ? [actor.orgId]
+            : [];
+      const convener = actor.kind === 'user' && actor.memberships.some((m) => m.orgKind === 'convener');
+      const page = await listOrgs(db, {
+        ...pageQuery(c),
+        ...(convener ? {} : { only: await visibleOrgIds(db, mine) }),
+      });
+      return c.json({
+        items: await Promise.all(page.items.map((o) => view(c, o))),
+        nextCursor: page.nextCursor,
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'post',
+      path: '/api/v1/orgs',
+      operationId: 'createOrg',
+      summary: "Create an organisation (conveners' admins)",
+      tags: orgTag,
+      auth: 'bearer',
+      body: { schema: 'identity#/$defs/organisationCreate' },
+      responses: {
+        201: {
+          description: 'Created',
+          schema: 'identity#/$defs/organisation',
+          headers: { Location: 'URL of the organisation' },
+        },
+      },
+    },
+    async (c) => {
+      await permit(c, 'org.create');
+      const input = c.var.body as {
+        slug: string;
+        name: string;
+        kind: Organisation['kind'];
+        agencies?: string[];
+      };
+      const org = await createOrg(c.var.deps.db, input);
+      await c.var.deps.audit.record({
+        action: 'org.created',
+        outcome: 'success',
+        actor: c.var.actor,
+        orgId: org.id,
+        resource: { type: 'organisation', id: org.id },
+        details: { kind: org.kind, slug: org.slug },
+        requestId: c.var.requestId,
+      });
+      return created(c, `/api/v1/orgs/${org.id}`, await view(c, org));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/orgs/:org',
+      operationId: 'getOrg',
+      summary: 'One organisation, by id or slug',
+      tags: orgTag,
+      auth: 'bearer',
+      responses: {
+        200: {
+          description: 'The organisation',
+          schema: 'identity#/$defs/organisation',
+          headers: { ETag: 'version' },
+        },
+      },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'org.read', { orgId: org.id, orgKind: org.kind });
+      c.header('ETag', etag(org.version));
+      return c.json(await view(c, org));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/orgs/:org/members',
+      operationId: 'listMembers',
+      summary: "An organisation's members and their roles (its admins, conveners' admins)",
+      tags: orgTag,
+      auth: 'bearer',
+      query: pageParams,
+      responses: { 200: { description: 'A page of members', schema: 'identity#/$defs/memberPage' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'member.list', { orgId: org.id, orgKind: org.kind });
+      const page = await listMembers(c.var.deps.db, org.id, pageQuery(c));
+      return c.json({ items: page.items.map(memberView), nextCursor: page.nextCursor });
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'post',
+      path: '/api/v1/orgs/:org/members',
+      operationId: 'addMember',
+      summary: 'Add a person to the organisation with a role (creates the user when new)',
+      tags: orgTag,
+      auth: 'bearer',
+      body: { schema: 'identity#/$defs/memberAdd' },
+      responses: {
+        201: {
+          description: 'Added',
+          schema: 'identity#/$defs/member',
+          headers: { ETag: 'version', Location: 'URL of the membership' },
+        },
+      },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
+      const input = c.var.body as { email: string; name?: string; role: Role };
+      const db = c.var.deps.db;
+      const user =
+        (await findUser(db, input.email)) ??
+        (await createUser(db, { email: input.email, name: input.name ?? '' }));
+      const member = await addMember(db, org.id, user.id, input.role);
+      await c.var.deps.audit.record({
+        action: 'member.added',
+        outcome: 'success',
+        actor: c.var.actor,
+        orgId: org.id,
+        resource: { type: 'user', id: user.id },
+        details: { role: input.role },
+        requestId: c.var.requestId,
+      });
+      c.header('ETag', etag(member.version));
+      return created(c, `/api/v1/orgs/${org.id}/members/${user.id}`, memberView(member));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/orgs/:org/members/:userId',
+      operationId: 'getMember',
+      summary: 'One membership, with its ETag (send it as If-Match to change the role)',
+      tags: orgTag,
+      auth: 'bearer',
+      responses: {
+        200: { description: 'The member', schema: 'identity#/$defs/member', headers: { ETag: 'version' } },
+      },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'member.list', { orgId: org.id, orgKind: org.kind });
+      const member = await getMember(c.var.deps.db, org.id, param(c, 'userId'));
+      if (!member) throw new ApiError(404, 'not-found', `no member ${param(c, 'userId')}`);
+      c.header('ETag', etag(member.version));
+      return c.json(memberView(member));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'patch',
+      path: '/api/v1/orgs/:org/members/:userId',
+      operationId: 'updateMember',
+      summary: "Change a member's role; needs If-Match with the ETag last read (412 when stale)",
+      tags: orgTag,
+      auth: 'bearer',
+      headers: [{ name: 'If-Match', description: 'ETag of the membership as last read', required: true }],
+      body: { schema: 'identity#/$defs/memberUpdate' },
+      responses: {
+        200: { description: 'Updated', schema: 'identity#/$defs/member', headers: { ETag: 'version' } },
+        412: { description: 'Stale If-Match', schema: 'problem', contentType: 'application/problem+json' },
+        428: { description: 'If-Match missing', schema: 'problem', contentType: 'application/problem+json' },
+      },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
+      const { role } = c.var.body as { role: Role };
+      const { before, after } = await setRole(c.var.deps.db, org.id, param(c, 'userId'), role, ifMatch(c));
+      await c.var.deps.audit.record({
+        action: 'role.changed',
+        outcome: 'success',
+        actor: c.var.actor,
+        orgId: org.id,
+        resource: { type: 'user', id: after.userId },
+        details: { from: before.role, to: after.role },
+        requestId: c.var.requestId,
+      });
+      c.header('ETag', etag(after.version));
+      return c.json(memberView(after));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'delete',
+      path: '/api/v1/orgs/:org/members/:userId',
+      operationId: 'removeMember',
+      summary: 'Remove a member from the organisation',
+      tags: orgTag,
+      auth: 'bearer',
+      responses: { 204: { description: 'Removed' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
+      const before = await removeMember(c.var.deps.db, org.id, param(c, 'userId'));
+      await c.var.deps.audit.record({
+        action: 'member.removed',
+        outcome: 'success',
+        actor: c.var.actor,
+        orgId: org.id,
+        resource: { type: 'user', id: before.userId },
+        details: { role: before.role },
+        requestId: c.var.requestId,
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'post',
+      path: '/api/v1/orgs/:org/members/:userId/tokens',
+      operationId: 'createMemberToken',
+      summary: 'An organisation admin creates a personal access token for a member (shown once)',
+      tags: orgTag,
+      auth: 'bearer',
+      body: { schema: 'identity#/$defs/tokenCreate' },
+      responses: { 201: { description: 'The token, shown once', schema: 'identity#/$defs/tokenCreated' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'token.create-for-member', { orgId: org.id, orgKind: org.kind });
+      const userId = param(c, 'userId');
+      const db = c.var.deps.db;
+      const member = await getMember(db, org.id, userId);
+      if (!member) throw new ApiError(404, 'not-found', `no member ${userId}`);
+      const input = c.var.body as { name: string; expiresInDays?: number };
+      const actor = requireActor(c);
+      const out = await createPat(db, {
+        userId,
+        name: input.name,
+        createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
+        ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
+      });
+      await c.var.deps.audit.record({
+        action: 'token.created',
+        outcome: 'success',
+        actor,
+        orgId: org.id,
+        resource: { type: 'personal-access-token', id: out.info.id },
+        details: { forUser: userId, expiresAt: out.info.expiresAt },
+        requestId: c.var.requestId,
+      });
+      c.header('Cache-Control', 'no-store');
+      return created(c, `/api/v1/me/tokens/${out.info.id}`, out);
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/orgs/:org/keys',
+      operationId: 'listClientKeys',
+      summary: "An agency's registered public keys",
+      tags: orgTag,
+      auth: 'bearer',
+      query: pageParams,
+      responses: { 200: { description: 'A page of keys', schema: 'identity#/$defs/clientKeyPage' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'client-key.list', { orgId: org.id, orgKind: org.kind });
+      return c.json(await listClientKeys(c.var.deps.db, org.id, pageQuery(c)));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'post',
+      path: '/api/v1/orgs/:org/keys',
+      operationId: 'registerClientKey',
+      summary:
+        'Register an agency public key: Ed25519 for its machine client, X25519 for encrypted intelligence',
+      description:
+        'Only the public JWK is sent; a `d` member is refused. The kid is the RFC 7638 thumbprint; for an Ed25519 key it is also the client id used in client assertions.',
+      tags: orgTag,
+      auth: 'bearer',
+      body: { schema: 'identity#/$defs/clientKeyRegister' },
+      responses: { 201: { description: 'Registered', schema: 'identity#/$defs/clientKey' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'client-key.write', { orgId: org.id, orgKind: org.kind });
+      const actor = requireActor(c);
+      const input = c.var.body as { name?: string; publicJwk: unknown };
+      const key = await registerClientKey(c.var.deps.db, {
+        orgId: org.id,
+        name: input.name ?? '',
+        publicJwk: input.publicJwk,
+        createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
+      });
+      await c.var.deps.audit.record({
+        action: 'client-key.registered',
+        outcome: 'success',
+        actor,
+        orgId: org.id,
+        resource: { type: 'client-key', id: key.kid },
+        details: { use: key.use },
+        requestId: c.var.requestId,
+      });
+      return created(c, `/api/v1/orgs/${org.id}/keys/${key.kid}`, key);
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'delete',
+      path: '/api/v1/orgs/:org/keys/:kid',
+      operationId: 'revokeClientKey',
+      summary: 'Revoke an agency key: its client can no longer get tokens, and tokens it holds stop working',
+      tags: orgTag,
+      auth: 'bearer',
+      responses: { 200: { description: 'Revoked', schema: 'identity#/$defs/clientKey' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'client-key.write', { orgId: org.id, orgKind: org.kind });
+      const key = await revokeClientKey(c.var.deps.db, org.id, param(c, 'kid'));
+      await c.var.deps.audit.record({
+        action: 'client-key.revoked',
+        outcome: 'success',
+        actor: c.var.actor,
+        orgId: org.id,
+        resource: { type: 'client-key', id: key.kid },
+        requestId: c.var.requestId,
+      });
+      return c.json(key);
+    },
+  );
+}

@@ -1,0 +1,285 @@
+/**
+ * The audit log's storage: entries appended as leaves of an RFC 6962 Merkle tree (the pure core is
+ * @ewto/audit), signed checkpoints (tree size + root, JWS by the hub key), inclusion and
+ * consistency proofs. Appends keep the tree's compact range in memory (O(log n) per append); a
+ * starting hub restores it from the latest checkpoint and reads only the leaves after it, and
+ * appends from other hub processes are caught up inside the write transaction.
+ */
+import {
+  type AuditEntry,
+  CHECKPOINT_JWS_TYPE,
+  CompactRange,
+  checkpointFromTree,
+  checkpointPayload,
+  consistencyProof,
+  hashFromHex,
+  inclusionProof,
+  pseudonymise,
+  sealEntry,
+  toHex,
+} from '@ewto/audit';
+import type { Database } from '@ewto/db';
+import { auditCheckpoints, auditEntries, hubMeta } from '@ewto/db/schema';
+import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
+import type { Actor } from './actor.ts';
+import { IdentityError } from './errors.ts';
+import { nowIso, randomSecret } from './ids.ts';
+import type { HubKeyStore } from './keystore.ts';
+import { clampLimit, decodeCursor, type Page, toPage } from './pagination.ts';
+
+/** Who acted: a caller of the API, an operator running `ewto admin`, or the hub itself. */
+export type AuditActorInput = Actor | { kind: 'operator' } | { kind: 'hub' };
+
+export interface AuditEventInput {
+  action: AuditEntry['action'];
+  outcome: 'success' | 'failure' | 'denied';
+  actor: AuditActorInput;
+  orgId?: string | undefined;
+  resource?: { type: string; id: string } | undefined;
+  details?: Record<string, unknown>;
+  requestId?: string | undefined;
+}
+
+export interface StoredEntry {
+  seq: number;
+  entry: Record<string, unknown>;
+  leafHash: string;
+}
+
+export interface SignedCheckpoint {
+  treeSize: number;
+  rootHash: string;
+  time: string;
+  jws: string;
+}
+
+const SALT_KEY = 'audit.salt';
+
+export class AuditLog {
+  readonly #db: Database;
+  readonly #keys: HubKeyStore;
+  readonly #origin: string;
+  #range = new CompactRange();
+  #salt = '';
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor({ db, keys, origin }: { db: Database; keys: HubKeyStore; origin: string }) {
+    this.#db = db;
+    this.#keys = keys;
+    this.#origin = origin;
+  }
+
+  /** Loads the salt for pseudonyms and restores the tree from the latest checkpoint plus later leaves. */
+  async init(): Promise<void> {
+    const salt = await this.#db.select().from(hubMeta).where(eq(hubMeta.key, SALT_KEY));
+    if (salt[0]) this.#salt = salt[0].value;
+    else {
+      this.#salt = randomSecret(32);
+      await this.#db.insert(hubMeta).values({ key: SALT_KEY, value: this.#salt }).onConflictDoNothing();
+      this.#salt = (await this.#db.select().from(hubMeta).where(eq(hubMeta.key, SALT_KEY)))[0]!.value;
+    }
+    const cp = (
+      await this.#db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.treeSize)).limit(1)
+    )[0];
+    this.#range = cp ? CompactRange.fromJSON({ size: cp.treeSize, hashes: cp.frontier }) : new CompactRange();
+    await this.#catchUp(this.#db);
+  }
+
+  /** Reads leaves appended (by any process) after what this process has, into the compact range. */
+  async #catchUp(db: Pick<Database, 'select'>): Promise<void> {
+    for (;;) {
+      const rows = await db
+        .select({ seq: auditEntries.seq, leafHash: auditEntries.leafHash })
+        .from(auditEntries)
+        .where(gte(auditEntries.seq, this.#range.size))
+        .orderBy(asc(auditEntries.seq))
+        .limit(5000);
+      if (!rows.length) return;
+      for (const r of rows) {
+        if (r.seq !== this.#range.size)
+          throw new IdentityError('conflict', `audit log has a gap before seq ${r.seq}`);
+        this.#range.append(hashFromHex(r.leafHash));
+      }
+    }
+  }
+
+  /** Hex SHA-256 of the hub's secret salt and a personal value (email, IP): never stored in clear. */
+  pseudonym(value: string): string {
+    return pseudonymise(value, this.#salt);
+  }
+
+  /** Appends one event. Serialised in this process; a write transaction orders appends across processes. */
+  record(event: AuditEventInput): Promise<void> {
+    const run = this.#queue.then(() => this.#append(event));
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  async #append(event: AuditEventInput): Promise<void> {
+    await this.#db
+      .transaction(
+        async (tx) => {
+          await this.#catchUp(tx);
+          const seq = this.#range.size;
+          const sealed = sealEntry(this.#entry(seq, event));
+          await tx.insert(auditEntries).values({
+            seq,
+            entry: sealed.text,
+            leafHash: sealed.leafHash,
+            orgId: event.orgId ?? null,
+            action: event.action,
+            time: sealed.entry.time,
+          });
+          this.#range.append(hashFromHex(sealed.leafHash));
+        },
+        { behavior: 'immediate' },
+      )
+      .catch(async (e) => {
+        // Another process may have appended meanwhile; the next append catches up from the database.
+        await this.init();
+        throw e;
+      });
+  }
+
+  #entry(seq: number, e: AuditEventInput): AuditEntry {
+    const a = e.actor;
+    const actor: AuditEntry['actor'] =
+      a.kind === 'user'
+        ? { kind: 'user', userId: a.userId }
+        : a.kind === 'client'
+          ? { kind: 'client', clientId: a.clientId, orgId: a.orgId }
+          : { kind: a.kind };
+    return {
+      seq,
+      time: nowIso(),
+      action: e.action,
+      outcome: e.outcome,
+      actor,
+      ...(e.orgId ? { org: e.orgId } : {}),
+      ...(e.resource ? { resource: e.resource } : {}),
+      ...(e.requestId ? { requestId: e.requestId } : {}),
+      details: (e.details ?? {}) as AuditEntry['details'],
+    };
+  }
+
+  get size(): number {
+    return this.#range.size;
+  }
+
+  /** Signs and stores a checkpoint when the log grew since the last one; returns the latest. */
+  async checkpoint(): Promise<SignedCheckpoint | undefined> {
+    await this.#queue;
+    await this.#catchUp(this.#db);
+    const last = await this.latestCheckpoint();
+    const size = this.#range.size;
+    if (last && last.treeSize >= size) return last;
+    if (size === 0) return undefined;
+    const body = checkpointFromTree({ origin: this.#origin, tree: this.#range });
+    const { rootHash, time } = body;
+    const jws = await this.#keys.signBytes(checkpointPayload(body), CHECKPOINT_JWS_TYPE);
+    await this.#db
+      .insert(auditCheckpoints)
+      .values({ treeSize: size, rootHash, time, jws, frontier: this.#range.toJSON().hashes })
+      .onConflictDoNothing();
+    return { treeSize: size, rootHash, time, jws };
+  }
+
+  async latestCheckpoint(): Promise<SignedCheckpoint | undefined> {
+    const row = (
+      await this.#db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.treeSize)).limit(1)
+    )[0];
+    return row && { treeSize: row.treeSize, rootHash: row.rootHash, time: row.time, jws: row.jws };
+  }
+
+  async listCheckpoints({
+    cursor,
+    limit,
+  }: {
+    cursor?: string;
+    limit?: number;
+  }): Promise<Page<SignedCheckpoint>> {
+    const n = clampLimit(limit);
+    const after = Number(decodeCursor(cursor) ?? -1);
+    const rows = await this.#db
+      .select({
+        treeSize: auditCheckpoints.treeSize,
+        rootHash: auditCheckpoints.rootHash,
+        time: auditCheckpoints.time,
+        jws: auditCheckpoints.jws,
+      })
+      .from(auditCheckpoints)
+      .where(gt(auditCheckpoints.treeSize, after))
+      .orderBy(asc(auditCheckpoints.treeSize))
+      .limit(n + 1);
+    return toPage(rows, n, (r) => String(r.treeSize));
+  }
+
+  /** Entries in seq order; `orgId` restricts to the entries about one organisation. */
+  async listEntries({
+    cursor,
+    limit,
+    orgId,
+  }: {
+    cursor?: string;
+    limit?: number;
+    orgId?: string;
+  }): Promise<Page<StoredEntry>> {
+    const n = clampLimit(limit ?? 200);
+    const after = Number(decodeCursor(cursor) ?? -1);
+    const rows = await this.#db
+      .select()
+      .from(auditEntries)
+      .where(and(gt(auditEntries.seq, after), orgId ? eq(auditEntries.orgId, orgId) : undefined))
+      .orderBy(asc(auditEntries.seq))
+      .limit(n + 1);
+    return toPage(
+      rows.map((r) => ({
+        seq: r.seq,
+        entry: JSON.parse(r.entry) as Record<string, unknown>,
+        leafHash: r.leafHash,
+      })),
+      n,
+      (r) => String(r.seq),
+    );
+  }
+
+  async getEntry(seq: number): Promise<StoredEntry | undefined> {
+    const r = (await this.#db.select().from(auditEntries).where(eq(auditEntries.seq, seq)))[0];
+    return r && { seq: r.seq, entry: JSON.parse(r.entry), leafHash: r.leafHash };
+  }
+
+  async #leafHashes(size: number): Promise<Uint8Array[]> {
+    const rows = await this.#db
+      .select({ leafHash: auditEntries.leafHash })
+      .from(auditEntries)
+      .where(lt(auditEntries.seq, size))
+      .orderBy(asc(auditEntries.seq));
+    if (rows.length !== size)
+      throw new IdentityError('conflict', `audit log has ${rows.length} of ${size} leaves`);
+    return rows.map((r) => hashFromHex(r.leafHash));
+  }
+
+  async #checkSize(treeSize: number): Promise<void> {
+    await this.#catchUp(this.#db);
+    if (!Number.isInteger(treeSize) || treeSize < 1 || treeSize > this.#range.size)
+      throw new IdentityError('invalid', `treeSize must be from 1 to ${this.#range.size}`);
+  }
+
+  /** Inclusion proof of entry `seq` in the tree of `treeSize` leaves. */
+  async inclusion(seq: number, treeSize: number) {
+    await this.#checkSize(treeSize);
+    if (!Number.isInteger(seq) || seq < 0 || seq >= treeSize)
+      throw new IdentityError('invalid', `seq must be from 0 to ${treeSize - 1}`);
+    const leaves = await this.#leafHashes(treeSize);
+    return { seq, treeSize, leafHash: toHex(leaves[seq]!), proof: inclusionProof(seq, leaves).map(toHex) };
+  }
+
+  /** Consistency proof between two tree sizes. */
+  async consistency(fromSize: number, toSize: number) {
+    await this.#checkSize(toSize);
+    if (!Number.isInteger(fromSize) || fromSize < 1 || fromSize > toSize)
+      throw new IdentityError('invalid', `from must be from 1 to ${toSize}`);
+    const leaves = await this.#leafHashes(toSize);
+    return { fromSize, toSize, proof: consistencyProof(fromSize, leaves).map(toHex) };
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The authorisation matrix: every route × every role × own/other organisation, with the expected
+ * status of each cell written out literally below — NOT derived from the authorisation module.
+ *
+ * Targets: {company} is the company personas' own organisation, {other} another company,
+ * {agency} the agency personas' own, {otherAgency} another agency. Conveners own neither.
+ */
+import { addMember, createPat, createUser, registerClientKey } from '@ewto/identity';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld, makeClientKey, type Persona, type World } from './support/world.ts';
+
+const MATRIX = `
+route                                                   anon cvA cvE cvV coA coE coV agA agV cli
+GET    /healthz                                          200 200 200 200 200 200 200 200 200 200
+GET    /.well-known/jwks.json                            200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/openapi.json                              200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/keys/status                               200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/auth/token                                400 400 400 400 400 400 400 400 400 400
+GET    /api/v1/me                                        401 200 200 200 200 200 200 200 200 200
+GET    /api/v1/me/tokens                                 401 200 200 200 200 200 200 200 200 403
+POST   /api/v1/me/tokens                                 401 201 201 201 201 201 201 201 201 403
+DELETE /api/v1/me/tokens/{ownToken}                      401 200 200 200 200 200 200 200 200 403
+GET    /api/v1/orgs                                      401 200 200 200 200 200 200 200 200 200
+POST   /api/v1/orgs                                      401 201 403 403 403 403 403 403 403 403
+GET    /api/v1/orgs/{company}                            401 200 200 200 200 200 200 404 404 404
+GET    /api/v1/orgs/{other}                              401 200 200 200 404 404 404 404 404 404
+GET    /api/v1/orgs/{agency}                             401 200 200 200 404 404 404 200 200 200
+GET    /api/v1/orgs/{otherAgency}                        401 200 200 200 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/members                    401 200 403 403 200 403 403 404 404 404
+GET    /api/v1/orgs/{other}/members                      401 200 403 403 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/members/{member}           401 200 403 403 200 403 403 404 404 404
+POST   /api/v1/orgs/{company}/members                    401 403 403 403 201 403 403 404 404 404
+POST   /api/v1/orgs/{other}/members                      401 403 403 403 404 404 404 404 404 404
+PATCH  /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 200 403 403 404 404 404
+DELETE /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 204 403 403 404 404 404
+POST   /api/v1/orgs/{company}/members/{member}/tokens    401 403 403 403 201 403 403 404 404 404
+POST   /api/v1/orgs/{other}/members/{otherMember}/tokens 401 403 403 403 404 404 404 404 404 404
+GET    /api/v1/orgs/{agency}/keys                        401 200 403 403 404 404 404 200 403 403
+GET    /api/v1/orgs/{otherAgency}/keys                   401 200 403 403 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/keys                       401 403 403 403 403 403 403 404 404 404
+POST   /api/v1/orgs/{agency}/keys                        401 403 403 403 404 404 404 201 403 403
+POST   /api/v1/orgs/{otherAgency}/keys                   401 403 403 403 404 404 404 404 404 404
+DELETE /api/v1/orgs/{agency}/keys/{throwawayKey}         401 403 403 403 404 404 404 200 403 403
+GET    /api/v1/audit/checkpoint                          401 200 200 200 200 200 200 200 200 200
+GET    /api/v1/audit/checkpoints                         401 200 200 200 200 200 200 200 200 200
+GET    /api/v1/audit/entries                             401 200 403 403 403 403 403 403 403 403
+GET    /api/v1/audit/entries?org={company}               401 200 403 403 200 403 403 404 404 404
+GET    /api/v1/audit/entries?org={other}                 401 200 403 403 404 404 404 404 404 404
+GET    /api/v1/audit/proofs/inclusion?seq={companySeq}&treeSize={size} 401 200 403 403 200 403 403 404 404 404
+GET    /api/v1/audit/proofs/consistency?from=1&to={size} 401 200 200 200 200 200 200 200 200 200
+`;
+
+const COLUMNS: Array<Persona | 'anonymous'> = [
+  'anonymous',
+  'convener-admin',
+  'convener-editor',
+  'convener-viewer',
+  'company-admin',
+  'company-editor',
+  'company-viewer',
+  'agency-admin',
+  'agency-viewer',
+  'agency-client',
+];
+
+interface Row {
+  method: string;
+  path: string;
+  expected: number[];
+}
+
+const rows: Row[] = MATRIX.trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const parts = line.trim().split(/\s+/);
+    const expected = parts.slice(-COLUMNS.length).map(Number);
+    return { method: parts[0]!, path: parts.slice(1, -COLUMNS.length).join(' '), expected };
+  });
+
+let w: World;
+let seq = 0;
+const vars: Record<string, string> = {};
+
+beforeAll(async () => {
+  w = await createWorld();
+  const db = w.hub.deps.db;
+  vars.company = w.orgs.company.slug;
+  vars.other = w.orgs.otherCompany.id;
+  vars.agency = w.orgs.agency.id;
+  vars.otherAgency = w.orgs.otherAgency.slug;
+  vars.member = w.userIds['company-viewer']!;
+  const other = await createUser(db, { email: 'someone@beta.example', name: 'x' });
+  await addMember(db, w.orgs.otherCompany.id, other.id, 'viewer');
+  vars.otherMember = other.id;
+  // An audit entry about the company, and a checkpoint covering it.
+  await w.hub.deps.audit.record({
+    action: 'resource.read',
+    outcome: 'success',
+    actor: { kind: 'anonymous' },
+    orgId: w.orgs.company.id,
+    details: {},
+  });
+  vars.companySeq = String(w.hub.deps.audit.size - 1);
+  vars.size = String((await w.hub.deps.audit.checkpoint())!.treeSize);
+}, 60_000);
+afterAll(async () => {
+  await w?.close();
+});
+
+/** Per-cell set-up for rows that need a fresh resource or a body. */
+async function request(
+  row: Row,
+  persona: Persona | 'anonymous',
+): Promise<{ path: string; init: RequestInit }> {
+  const db = w.hub.deps.db;
+  const n = ++seq;
+  const local = { ...vars };
+  if (row.path.includes('{throwaway}')) {
+    const u = await createUser(db, { email: `throwaway${n}@alpha.example`, name: 't' });
+    await addMember(db, w.orgs.company.id, u.id, 'viewer');
+    local.throwaway = u.id;
+  }
+  if (row.path.includes('{throwawayKey}')) {
+    const k = await makeClientKey();
+    await registerClientKey(db, {
+      orgId: w.orgs.agency.id,
+      name: 't',
+      publicJwk: k.publicJwk,
+      createdBy: 't',
+    });
+    local.throwawayKey = k.kid;
+  }
+  if (row.path.includes('{ownToken}')) {
+    const userId =
+      persona === 'anonymous' || persona === 'agency-client'
+        ? w.userIds['company-admin']!
+        : w.userIds[persona]!;
+    local.ownToken = (await createPat(db, { userId, name: 'x', createdBy: 't' })).info.id;
+  }
+  const path = row.path.replace(/\{(\w+)\}/g, (_, k: string) => local[k] ?? `{${k}}`);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (persona !== 'anonymous') headers.authorization = `Bearer ${w.tokens[persona]}`;
+  let body: unknown;
+  const key = `${row.method} ${row.path}`;
+  if (key === 'POST /api/v1/auth/token') {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    return { path, init: { method: 'POST', headers, body: 'grant_type=password' } };
+  }
+  if (row.method === 'POST' && key.endsWith('/tokens')) body = { name: `t${n}` };
+  if (key === 'POST /api/v1/orgs') body = { slug: `new-org-${n}`, name: 'New', kind: 'company' };
+  if (key.endsWith('/members') && row.method === 'POST')
+    body = { email: `new${n}@example.org`, role: 'viewer' };
+  if (row.method === 'PATCH') {
+    body = { role: 'editor' };
+    headers['if-match'] = '"1"';
+  }
+  if (key.endsWith('/keys') && row.method === 'POST')
+    body = { name: 'k', publicJwk: (await makeClientKey()).publicJwk };
+  return { path, init: { method: row.method, headers, ...(body ? { body: JSON.stringify(body) } : {}) } };
+}
+
+describe('authorisation matrix', () => {
+  for (const row of rows) {
+    it(`${row.method} ${row.path}`, async () => {
+      const got: number[] = [];
+      for (const persona of COLUMNS) {
+        const { path, init } = await request(row, persona);
+        const res = await fetch(`${w.hub.url}${path}`, init);
+        got.push(res.status);
+        if (res.status >= 400) expect(res.headers.get('content-type')).toBe('application/problem+json');
+        await res.body?.cancel();
+      }
+      expect(Object.fromEntries(COLUMNS.map((p, i) => [p, got[i]]))).toEqual(
+        Object.fromEntries(COLUMNS.map((p, i) => [p, row.expected[i]])),
+      );
+    });
+  }
+
+  it('covers every route the hub serves', () => {
+    const covered = new Set(rows.map((r) => `${r.method} ${r.path.split('?')[0]!.replace(/\{\w+\}/g, '*')}`));
+    const missing = w.hub.hub.routes
+      .map((r) => `${r.method.toUpperCase()} ${r.path.replace(/:\w+/g, '*')}`)
+      .filter((r) => !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+});
