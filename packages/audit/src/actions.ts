@@ -42,7 +42,10 @@ export const AUDIT_ACTIONS = [
   'audit.read',
 ] as const satisfies readonly AuditAction[];
 
-/** Whether `value` is one of {@link AUDIT_ACTIONS}. */
+/**
+ * Whether `value` is one of {@link AUDIT_ACTIONS}.
+ * @example isAuditAction('plan.read') // true
+ */
 export function isAuditAction(value: unknown): value is AuditAction {
   return (AUDIT_ACTIONS as readonly unknown[]).includes(value);
 }

@@ -16,7 +16,10 @@ export function toHex(bytes: Uint8Array): string {
   return s;
 }
 
-/** Whether `s` is a hash as the log writes it: exactly 64 lower-case hex digits. */
+/**
+ * Whether `s` is a hash as the log writes it: exactly 64 lower-case hex digits.
+ * @example isHexHash('E3B0…') // false: upper case
+ */
 export function isHexHash(s: unknown): s is string {
   return typeof s === 'string' && HEX_HASH.test(s);
 }
@@ -35,7 +38,10 @@ export function hashFromHex(hex: string, what = 'hash'): Uint8Array {
   return out;
 }
 
-/** Byte-wise equality of two hashes. */
+/**
+ * Byte-wise equality of two hashes.
+ * @example equalBytes(rootHash(leaves), hashFromHex(checkpoint.rootHash))
+ */
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -42,7 +42,6 @@ export {
   leafHash,
   nodeHash,
   rootHash,
-  splitPoint,
   verifyConsistency,
   verifyInclusion,
 } from './merkle.ts';

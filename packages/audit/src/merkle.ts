@@ -36,7 +36,10 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   return sha256(buf);
 }
 
-/** The root of the empty tree: SHA-256 of the empty string (a fresh copy each call). */
+/**
+ * The root of the empty tree: SHA-256 of the empty string (a fresh copy each call).
+ * @example toHex(emptyRoot()) // 'e3b0c442…b855'
+ */
 export function emptyRoot(): Uint8Array {
   return sha256(new Uint8Array(0));
 }
@@ -179,7 +182,7 @@ export function verifyConsistency({ fromSize, toSize, fromRoot, toRoot, proof }:
 }
 
 /** The largest power of two strictly smaller than n (n ≥ 2): where RFC 6962 splits a tree. */
-export function splitPoint(n: number): number {
+function splitPoint(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
