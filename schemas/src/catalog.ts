@@ -3,18 +3,26 @@
  * (the OpenAPI document and the validators are built from this list).
  */
 
+import alignmentReport from '../alignment-report.schema.json' with { type: 'json' };
 import auditCheckpoint from '../audit-checkpoint.schema.json' with { type: 'json' };
 import auditEntry from '../audit-entry.schema.json' with { type: 'json' };
 import auditProof from '../audit-proof.schema.json' with { type: 'json' };
+import companyPolicy from '../company-policy.schema.json' with { type: 'json' };
+import editionChanges from '../edition-changes.schema.json' with { type: 'json' };
+import framework from '../framework.schema.json' with { type: 'json' };
 import health from '../health.schema.json' with { type: 'json' };
 import identity from '../identity.schema.json' with { type: 'json' };
 import problem from '../problem.schema.json' with { type: 'json' };
 import vocabularies from '../vocabularies.schema.json' with { type: 'json' };
 
 export const schemas = {
+  'alignment-report': alignmentReport,
   'audit-checkpoint': auditCheckpoint,
   'audit-entry': auditEntry,
   'audit-proof': auditProof,
+  'company-policy': companyPolicy,
+  'edition-changes': editionChanges,
+  framework,
   health,
   identity,
   problem,

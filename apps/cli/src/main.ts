@@ -5,13 +5,14 @@ import { adminGroup } from './commands/admin.ts';
 import { auditGroup } from './commands/audit.ts';
 import { authGroup } from './commands/auth.ts';
 import { keysGroup } from './commands/keys.ts';
+import { policyGroup } from './commands/policy.ts';
 
 export const root: Group = {
   kind: 'group',
   name: 'ewto',
   summary:
     'EWTO Hub command-line tool: framework alignment, keyword screening, intelligence and administration.',
-  children: [authGroup, keysGroup, auditGroup, adminGroup],
+  children: [policyGroup, authGroup, keysGroup, auditGroup, adminGroup],
 };
 
 export function processIo(): Io {

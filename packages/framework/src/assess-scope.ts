@@ -1,0 +1,272 @@
+/**
+ * The scope half of a verdict. The provision's scope is cut into cells (species group × CITES
+ * appendix × product × listing type, hosted listing types and the edition's CITES facts only);
+ * every rule that overlaps it marks the cells it prohibits and the exceptions it leaves open;
+ * leftover cells are the gap, compressed back into blocks a person can read.
+ */
+import type { BeyondIndex } from './beyond.ts';
+import type { CompiledPolicy, CompiledRule } from './policy-index.ts';
+import {
+  appendixName,
+  type CompiledScope,
+  compileScope,
+  compress,
+  describeRect,
+  type Rect,
+} from './scope.ts';
+import { matchTaxa } from './taxa.ts';
+import type { Beyond, Provision, ScopeGap } from './types.ts';
+import { APPENDICES, bits, EXCEPTION_SET, GROUPS, LISTINGS, PRODUCTS } from './vocabulary.ts';
+
+/** Appendix mask per species-group bit: where the group's species can be listed (edition facts). */
+export type Listings = readonly number[];
+
+export interface AssessContext {
+  listings: Listings;
+  beyond: BeyondIndex;
+}
+
+export type PartState = 'ok' | 'exceeds' | 'some' | 'nothing' | 'unknown';
+
+export interface ScopePart {
+  state: PartState | 'none' | 'not-hosted';
+  gaps: ScopeGap[];
+  beyond?: Beyond;
+  reason?: string;
+  /** Rules that prohibit part of the scope. */
+  contributing: CompiledRule[];
+  /** Rules that overlap the scope at all. */
+  touched: Set<string>;
+}
+
+let stamp = new Int32Array(0);
+let stampToken = 0;
+
+/** Rules that can overlap a species-group mask, each once, in policy order (via the group index). */
+function candidates(cp: CompiledPolicy, groups: number): CompiledRule[] {
+  const rules = cp.rules ?? [];
+  if (stamp.length < rules.length) stamp = new Int32Array(rules.length);
+  stampToken++;
+  const out: CompiledRule[] = [];
+  for (const g of bits(groups))
+    for (const i of cp.byGroup[g]!) {
+      if (stamp[i] === stampToken) continue;
+      stamp[i] = stampToken;
+      out.push(rules[i]!);
+    }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+const positions = (list: number[]) => {
+  const m = new Int8Array(32).fill(-1);
+  list.forEach((b, i) => {
+    m[b] = i;
+  });
+  return m;
+};
+
+export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: AssessContext): ScopePart {
+  const { listings } = ctx;
+  const none = { gaps: [], contributing: [], touched: new Set<string>() };
+  if (!provision.scope) return { state: 'none', ...none };
+  const pr = compileScope(provision.scope);
+  const l = pr.l & cp.hosted;
+  if (l === 0) return { state: 'not-hosted', ...none };
+  const where = { within: { g: pr.g, a: pr.a, p: pr.p, l }, listings, pr };
+  if (!cp.rules)
+    return {
+      state: 'unknown',
+      ...none,
+      gaps: [gap('not-comparable', where.within, where)],
+      reason: 'the policy does not describe what it prohibits (it has no "rules")',
+    };
+
+  const [gl, al, pl, ll] = [bits(pr.g), bits(pr.a), bits(pr.p), bits(l)];
+  const [na, np, nl] = [al.length, pl.length, ll.length];
+  const [gi, ai, pi, li] = [positions(gl), positions(al), positions(pl), positions(ll)];
+  const size = gl.length * na * np * nl;
+  const cover = new Int16Array(size).fill(-1); // exceptions left open by the rules covering a cell
+  const maybe = new Uint8Array(size); // touched only by rules that cannot be compared
+  const some = new Map<number, { names: Set<string>; exceptions: number }>(); // some species covered
+
+  const contributing: CompiledRule[] = [];
+  const touched = new Set<string>();
+  const blockers = new Set<string>();
+  const beyond = { g: 0, a: 0, p: 0, l: 0, whole: 0 };
+  for (const rule of candidates(cp, pr.g)) {
+    const [ig, ia, ip, il] = [rule.g & pr.g, rule.a & pr.a, rule.p & pr.p, rule.l & l];
+    if (!ig || !ia || !ip || !il) continue;
+    const match = matchTaxa(rule, pr);
+    if (match.kind === 'none') continue;
+    touched.add(rule.id);
+    if (match.kind === 'unknown') for (const t of rule.taxaList ?? []) blockers.add(t);
+    else {
+      contributing.push(rule);
+      addBeyond(beyond, ctx.beyond, rule, pr, gl, pl);
+    }
+    for (const g of bits(ig))
+      for (const a of bits(ia))
+        for (const p of bits(ip))
+          for (const x of bits(il)) {
+            const c = ((gi[g]! * na + ai[a]!) * np + pi[p]!) * nl + li[x]!;
+            if (match.kind === 'full')
+              cover[c] = cover[c]! < 0 ? rule.exceptions : cover[c]! & rule.exceptions;
+            else if (match.kind === 'unknown') maybe[c] = 1;
+            else {
+              const entry = some.get(c) ?? { names: new Set<string>(), exceptions: 0 };
+              for (const n of match.names) entry.names.add(n);
+              entry.exceptions |= rule.exceptions;
+              some.set(c, entry);
+            }
+          }
+  }
+
+  const uncovered: number[][] = [];
+  const unknown: number[][] = [];
+  const partly = new Map<string, { names: string[]; cells: number[][] }>();
+  const extraExceptions = new Map<number, number[][]>();
+  let [ok, present, notGranted, c] = [0, 0, 0, -1];
+  const push = <K>(map: Map<K, number[][]>, key: K, cell: number[]) => {
+    const list = map.get(key);
+    if (list) list.push(cell);
+    else map.set(key, [cell]);
+  };
+  for (const g of gl)
+    for (const a of al)
+      for (const p of pl)
+        for (const x of ll) {
+          c++;
+          if (!(listings[g]! & (1 << a))) continue;
+          present++;
+          let m = cover[c]!;
+          const partial = some.get(c);
+          if (m < 0 && partial && pr.taxaList?.every((t) => partial.names.has(t))) m = partial.exceptions;
+          if (m >= 0) {
+            const extra = m & ~pr.exceptions;
+            if (extra) push(extraExceptions, extra, [g, a, p, x]);
+            else {
+              ok++;
+              notGranted |= pr.exceptions & ~m;
+            }
+          } else if (partial) {
+            const names = [...partial.names].sort();
+            const key = names.join('\n');
+            const entry = partly.get(key) ?? { names, cells: [] };
+            entry.cells.push([g, a, p, x]);
+            partly.set(key, entry);
+          } else if (maybe[c]) unknown.push([g, a, p, x]);
+          else uncovered.push([g, a, p, x]);
+        }
+  if (present === 0)
+    return {
+      state: 'not-hosted',
+      ...none,
+      reason: 'no species of its groups is listed in its CITES appendices',
+    };
+
+  const gaps: ScopeGap[] = [
+    ...compress(uncovered).map((r) => gap('not-prohibited', r, where)),
+    ...[...partly.values()].flatMap(({ names, cells }) =>
+      compress(cells).map((r) => gap('not-prohibited', r, where, { covered: names })),
+    ),
+    ...[...extraExceptions].flatMap(([extra, cells]) =>
+      compress(cells).map((r) => gap('exception-not-allowed', r, where, { extra })),
+    ),
+    ...compress(unknown).map((r) => gap('not-comparable', r, where)),
+  ];
+  const part = { gaps, contributing, touched };
+  if (unknown.length)
+    return {
+      state: 'unknown',
+      ...part,
+      reason: `rules naming higher taxa (${[...blockers].join(', ')}) cannot be compared with ${pr.taxaList ? `the provision's taxa (${pr.taxaList.join(', ')})` : 'whole species groups'}: taxa are compared by exact name, and two- or three-word names are read as species`,
+    };
+  if (uncovered.length || partly.size || extraExceptions.size)
+    return {
+      state: ok === 0 && partly.size === 0 && extraExceptions.size === 0 ? 'nothing' : 'some',
+      ...part,
+    };
+  if (!beyond.g && !beyond.a && !beyond.p && !beyond.l && !beyond.whole && !notGranted)
+    return { state: 'ok', ...part };
+  const b = {
+    ...(beyond.p ? { productTypes: PRODUCTS.list(beyond.p) } : {}),
+    ...(beyond.a ? { citesAppendices: APPENDICES.list(beyond.a) } : {}),
+    ...(beyond.l ? { listingTypes: LISTINGS.list(beyond.l) } : {}),
+    ...(beyond.g ? { speciesGroups: GROUPS.list(beyond.g) } : {}),
+    ...(beyond.whole ? { wholeGroups: GROUPS.list(beyond.whole) } : {}),
+    ...(notGranted ? { exceptionsNotGranted: EXCEPTION_SET.list(notGranted) } : {}),
+  };
+  const allProducts = contributing.some((r) => r.p === PRODUCTS.all);
+  return { state: 'exceeds', ...part, beyond: { ...b, text: describeBeyond(b, { allProducts }) } };
+}
+
+/** Adds what `rule` prohibits beyond the edition near the provision: its groups, or its products. */
+function addBeyond(
+  acc: { g: number; a: number; p: number; l: number; whole: number },
+  index: BeyondIndex,
+  rule: CompiledRule,
+  pr: CompiledScope,
+  gl: number[],
+  pl: number[],
+): void {
+  const b = index.ofRule(rule);
+  if (!b.any) return;
+  for (const g of gl) {
+    const x = b.byGroup[g]!;
+    acc.a |= x.a & ~pr.a;
+    acc.p |= x.p & ~pr.p;
+    acc.l |= x.l & ~pr.l;
+  }
+  for (const p of pl) acc.g |= b.byProduct[p]! & ~pr.g;
+  acc.whole |= b.whole & pr.g;
+}
+
+function gap(
+  kind: ScopeGap['kind'],
+  r: Rect,
+  { within, listings, pr }: { within: Rect; listings: Listings; pr: CompiledScope },
+  { extra = 0, covered }: { extra?: number; covered?: string[] } = {},
+): ScopeGap {
+  let possible = 0;
+  for (const g of bits(r.g)) possible |= listings[g]!;
+  const full = { ...within, a: within.a & possible };
+  const taxa = pr.taxaList ? pr.taxaList.filter((t) => !covered?.includes(t)) : undefined;
+  const exceptTaxa = !pr.taxaList && covered ? covered : undefined;
+  let text = describeRect(r, full, { ...(taxa ? { taxa } : {}), ...(exceptTaxa ? { exceptTaxa } : {}) });
+  const exceptions = EXCEPTION_SET.list(extra);
+  if (kind === 'exception-not-allowed')
+    text += ` — allowed under ${exceptions.join(', ')}, which the provision does not allow (it allows ${EXCEPTION_SET.list(pr.exceptions).join(', ') || 'no exceptions'})`;
+  if (kind === 'not-comparable') text += ' — cannot be compared';
+  return {
+    kind,
+    speciesGroups: GROUPS.list(r.g),
+    ...(r.a !== full.a ? { citesAppendices: APPENDICES.list(r.a) } : {}),
+    ...(taxa ? { taxa } : {}),
+    ...(exceptTaxa ? { exceptTaxa } : {}),
+    productTypes: PRODUCTS.list(r.p),
+    listingTypes: LISTINGS.list(r.l),
+    ...(kind === 'exception-not-allowed' ? { exceptions } : {}),
+    text,
+  };
+}
+
+const short = (xs: readonly string[]) =>
+  xs.length > 4 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : xs.join(', ');
+
+/** `more products (horn, scales and 7 more); more species groups (rhino); does not grant …` */
+export function describeBeyond(b: Omit<Beyond, 'text'>, { allProducts = false } = {}): string {
+  return [
+    b.productTypes &&
+      (allProducts
+        ? 'all products, not only those the provision lists'
+        : `more products (${short(b.productTypes)})`),
+    b.citesAppendices && `more CITES appendices (${b.citesAppendices.map(appendixName).join(', ')})`,
+    b.listingTypes && `more listing types (${b.listingTypes.join(', ')})`,
+    b.speciesGroups && `more species groups (${b.speciesGroups.join(', ')})`,
+    b.wholeGroups && `all of ${b.wholeGroups.join(', ')}, not only the taxa the framework names`,
+    b.exceptionsNotGranted &&
+      `does not grant ${b.exceptionsNotGranted.join(', ')}, which the provision would allow`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}

@@ -1,0 +1,194 @@
+import { formatIssue } from '@ewto/schemas';
+import { describe, expect, it } from 'vitest';
+import { parseCompanyPolicy, parseDocument, parseEdition } from './parse.ts';
+import type { FrameworkEdition } from './types.ts';
+
+const edition: FrameworkEdition = {
+  kind: 'framework-edition',
+  version: '2020',
+  title: 'Test',
+  released: '2020',
+  provenance: 'illustrative',
+  sources: [],
+  provisions: [
+    {
+      id: 'PWF-001',
+      title: 'a',
+      status: 'active',
+      level: 'must',
+      category: 'prohibited-products',
+      statement: 's',
+      introduced: '2020',
+      scope: { speciesGroups: ['elephant'] },
+    },
+    {
+      id: 'PWF-007',
+      title: 'b',
+      status: 'withdrawn',
+      level: 'must',
+      category: 'prohibited-products',
+      statement: 's',
+      introduced: '2020',
+      replacedBy: ['PWF-001'],
+      scope: { speciesGroups: ['marine-turtle'] },
+    },
+  ],
+};
+
+const lines = (text: string, options = {}) => {
+  const r = parseDocument(text, { editions: [edition], today: '2026-05-01', ...options });
+  return (r.ok ? r.warnings : r.issues).map((i) =>
+    formatIssue('p.yaml', { ...i, message: `${i.severity}: ${i.message}` }),
+  );
+};
+
+const policy = (body: string) => `kind: company-policy\ncompany: Test Co\n${body}`;
+
+describe('located, actionable errors', () => {
+  it('malformed YAML', () => {
+    const r = parseCompanyPolicy(policy('rules:\n  - id: a\n    scope: {speciesGroups: [elephant\n'));
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.issues.map((i) => `${i.line}:${i.col} ${i.message}`)).toEqual([
+      '6:1 malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '6:1 malformed YAML: Flow map in block collection must be sufficiently indented and end with a }',
+    ]);
+  });
+  it('a tab-indented or badly indented block', () => {
+    const r = parseCompanyPolicy(policy('rules:\n  - id: a\n     scope: {}\n'));
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.issues.map((i) => `${i.line}:${i.col} ${i.message}`)).toEqual([
+      '4:9 malformed YAML: Nested mappings are not allowed in compact mappings',
+      '4:9 malformed YAML: Implicit keys need to be on a single line',
+    ]);
+  });
+  it('an unknown key, with its field path', () => {
+    expect(lines(policy('rules:\n  - id: a\n    scope:\n      species: [elephant]\n'))).toEqual([
+      'p.yaml:6:7: error: unknown key "species" in "rules.0.scope" (at /rules/0/scope/species)',
+    ]);
+  });
+  it('a wrong enum value, saying what was expected', () => {
+    const [line] = lines(policy('rules:\n  - id: a\n    scope:\n      speciesGroups: [elephant, unicorn]\n'));
+    expect(line).toMatch(
+      /^p\.yaml:6:33: error: "rules\.0\.scope\.speciesGroups\.1" must be one of "elephant", "rhino", .*"reptile" \(at \/rules\/0\/scope\/speciesGroups\/1\)$/,
+    );
+  });
+  it('a duplicate rule id', () => {
+    expect(lines(policy('rules:\n  - id: a\n    scope: {}\n  - id: a\n    scope: {}\n'))).toEqual([
+      'p.yaml:6:9: error: duplicate rule id "a" (already /rules/0) (at /rules/1/id)',
+    ]);
+  });
+  it('a duplicate provision id in an edition', () => {
+    const text = [
+      'kind: framework-edition',
+      'version: "2020"',
+      'title: T',
+      'released: "2020"',
+      'provenance: illustrative',
+      'sources: []',
+      'provisions:',
+      '  - {id: PWF-001, title: a, status: active, level: must, category: transparency, statement: s, introduced: "2020", measures: [metrics-reporting]}',
+      '  - {id: PWF-001, title: b, status: active, level: must, category: transparency, statement: s, introduced: "2020", measures: [metrics-reporting]}',
+      '',
+    ].join('\n');
+    expect(lines(text, { editions: [] })).toEqual([
+      'p.yaml:9:10: error: duplicate provision id "PWF-001" (already /provisions/0); provision ids are never reused (at /provisions/1/id)',
+    ]);
+  });
+  it('a reference to an unknown provision, rule or measure', () => {
+    const text = policy(
+      [
+        'rules:',
+        '  - id: ivory',
+        '    scope: {speciesGroups: [elephant]}',
+        'measures: []',
+        'mappings:',
+        '  - provision: PWF-999',
+        '    rules: [ivroy]',
+        '    measures: [keyword-filter]',
+        '',
+      ].join('\n'),
+    );
+    expect(lines(text)).toEqual([
+      'p.yaml:8:16: error: unknown provision "PWF-999": no edition (2020) has it (at /mappings/0/provision)',
+      'p.yaml:9:13: error: unknown rule "ivroy": expected one of "ivory" (at /mappings/0/rules/0)',
+      'p.yaml:10:16: error: unknown measure "keyword-filter": the policy\'s measures are none; add it under "measures" or remove it here (at /mappings/0/measures/0)',
+    ]);
+  });
+  it('an expired waiver and a reference to a withdrawn provision are warnings, not errors', () => {
+    const text = policy(
+      'waivers:\n  - provision: PWF-001\n    reason: r\n    expires: "2026-04-30"\nnotApplicable:\n  - provision: PWF-007\n    reason: no turtles\n',
+    );
+    const r = parseCompanyPolicy(text, { editions: [edition], today: '2026-05-01' });
+    expect(r.ok).toBe(true);
+    expect(lines(text)).toEqual([
+      'p.yaml:6:14: warning: waiver for PWF-001 expired on 2026-04-30; it no longer counts (at /waivers/0/expires)',
+      'p.yaml:8:16: warning: PWF-007 is withdrawn in edition 2020; refer to PWF-001 instead (at /notApplicable/0/provision)',
+    ]);
+  });
+  it('a missing or unknown kind', () => {
+    expect(lines('company: x\n')).toEqual([
+      'p.yaml:1:1: error: document is missing required key "kind": expected "kind: framework-edition" or "kind: company-policy"',
+    ]);
+    expect(lines('kind: policy\ncompany: x\n')[0]).toBe(
+      'p.yaml:1:7: error: "kind" must be one of "framework-edition", "company-policy" (got "policy") (at /kind)',
+    );
+  });
+  it('an unquoted year, with the fix', () => {
+    expect(lines(policy('framework: 2020\n'))).toEqual([
+      'p.yaml:3:12: error: "framework" must be string (write it in quotes: "2020") (at /framework)',
+    ]);
+  });
+  it('an invalid date', () => {
+    expect(
+      lines(policy('waivers:\n  - provision: PWF-001\n    reason: r\n    expires: "2026-02-30"\n')),
+    ).toEqual(['p.yaml:6:14: error: "waivers.0.expires" must be a valid date (at /waivers/0/expires)']);
+  });
+  it('JSON input is located too', () => {
+    const r = parseCompanyPolicy(
+      '{\n  "kind": "company-policy",\n  "company": "X",\n  "rules": [{"id": "a", "scope": {"listingTypes": ["fax"]}}]\n}\n',
+    );
+    expect(r.ok ? [] : r.issues.map((i) => [i.line, i.col, i.pointer])).toEqual([
+      [4, 52, '/rules/0/scope/listingTypes/0'],
+    ]);
+  });
+  it('refuses the other kind when one is expected', () => {
+    const r = parseEdition(policy(''));
+    expect(r.ok ? '' : r.issues[0]!.message).toBe('expected a framework-edition here, got a company-policy');
+  });
+  it('accepts a valid policy', () => {
+    const r = parseCompanyPolicy(policy('rules:\n  - id: a\n    scope: {speciesGroups: [elephant]}\n'), {
+      editions: [edition],
+    });
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('edition checks', () => {
+  const base = (provisions: string) =>
+    `kind: framework-edition\nversion: "2020"\ntitle: T\nreleased: "2020"\nprovenance: illustrative\nsources: [{id: s, title: S, provenance: published}]\nprovisions:\n${provisions}`;
+  it('unknown replacedBy, replacedBy on an active provision, unknown source', () => {
+    const text = base(
+      [
+        '  - {id: PWF-001, title: a, status: withdrawn, level: must, category: transparency, statement: s, introduced: "2020", measures: [metrics-reporting], replacedBy: [PWF-002]}',
+        '  - {id: PWF-003, title: b, status: active, level: must, category: transparency, statement: s, introduced: "2020", measures: [metrics-reporting], replacedBy: [PWF-001], sources: [t]}',
+        '',
+      ].join('\n'),
+    );
+    expect(lines(text, { editions: [] })).toEqual([
+      'p.yaml:8:163: error: unknown provision "PWF-002": expected the id of a provision of this edition (at /provisions/0/replacedBy/0)',
+      'p.yaml:9:147: error: "replacedBy" is only for deprecated or withdrawn provisions (PWF-003 is active) (at /provisions/1/replacedBy)',
+      'p.yaml:9:160: warning: PWF-003 is replaced by PWF-001, which is withdrawn too (at /provisions/1/replacedBy/0)',
+      'p.yaml:9:180: error: unknown source "t": expected one of "s" (at /provisions/1/sources/0)',
+    ]);
+  });
+  it('a provision of the previous edition may not disappear or come back', () => {
+    const older: FrameworkEdition = { ...edition, version: '2017' };
+    const text = base(
+      '  - {id: PWF-007, title: b, status: active, level: must, category: transparency, statement: s, introduced: "2020", measures: [metrics-reporting]}\n',
+    ).replace('provenance: illustrative', 'provenance: illustrative\nprevious: "2017"');
+    expect(lines(text, { editions: [older] })).toEqual([
+      'p.yaml:8:1: error: provision PWF-001 of edition 2017 is missing: keep it with status: withdrawn (ids are never dropped or reused) (at /provisions)',
+      'p.yaml:9:37: error: PWF-007 was withdrawn in 2017 and cannot come back; issue a new id instead (at /provisions/0/status)',
+    ]);
+  });
+});
