@@ -5,8 +5,11 @@
  * Targets: {company} is the company personas' own organisation, {other} another company,
  * {agency} the agency personas' own, {otherAgency} another agency. Conveners own neither.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { addMember, createPat, createUser, registerClientKey } from '@ewto/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './support/paths.ts';
 import { createWorld, makeClientKey, type Persona, type World } from './support/world.ts';
 
 const MATRIX = `
@@ -41,6 +44,15 @@ GET    /api/v1/orgs/{company}/keys                       401 403 403 403 403 403
 POST   /api/v1/orgs/{agency}/keys                        401 403 403 403 404 404 404 201 403 403
 POST   /api/v1/orgs/{otherAgency}/keys                   401 403 403 403 404 404 404 404 404 404
 DELETE /api/v1/orgs/{agency}/keys/{throwawayKey}         401 403 403 403 404 404 404 200 403 403
+GET    /api/v1/frameworks                                401 200 200 200 200 200 200 200 200 200
+GET    /api/v1/frameworks/{latest}                       401 200 200 200 200 200 200 200 200 200
+GET    /api/v1/frameworks/{first}/changes/{latest}       401 200 200 200 200 200 200 200 200 200
+POST   /api/v1/orgs/{company}/policies                   401 403 403 403 201 201 403 404 404 404
+POST   /api/v1/orgs/{other}/policies                     401 403 403 403 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/policies                   401 200 200 200 200 200 200 404 404 404
+GET    /api/v1/orgs/{other}/policies                     401 200 200 200 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/policies/{submission}      401 200 200 200 200 200 200 404 404 404
+GET    /api/v1/orgs/{other}/policies/{otherSubmission}   401 200 200 200 404 404 404 404 404 404
 GET    /api/v1/audit/checkpoint                          401 200 200 200 200 200 200 200 200 200
 GET    /api/v1/audit/checkpoints                         401 200 200 200 200 200 200 200 200 200
 GET    /api/v1/audit/entries                             401 200 403 403 403 403 403 403 403 403
@@ -78,6 +90,8 @@ const rows: Row[] = MATRIX.trim()
     return { method: parts[0]!, path: parts.slice(1, -COLUMNS.length).join(' '), expected };
   });
 
+const POLICY = readFileSync(join(repoRoot, 'policies/companies/examples/tessellate-market.yaml'), 'utf8');
+
 let w: World;
 let seq = 0;
 const vars: Record<string, string> = {};
@@ -85,6 +99,8 @@ const vars: Record<string, string> = {};
 beforeAll(async () => {
   w = await createWorld();
   const db = w.hub.deps.db;
+  vars.latest = 'latest';
+  vars.first = '2016';
   vars.company = w.orgs.company.slug;
   vars.other = w.orgs.otherCompany.id;
   vars.agency = w.orgs.agency.id;
@@ -93,6 +109,33 @@ beforeAll(async () => {
   const other = await createUser(db, { email: 'someone@beta.example', name: 'x' });
   await addMember(db, w.orgs.otherCompany.id, other.id, 'viewer');
   vars.otherMember = other.id;
+  // A policy submission of each company.
+  for (const [org, persona, v] of [
+    [w.orgs.company, 'company-editor', 'submission'],
+    [w.orgs.otherCompany, 'convener-admin', 'otherSubmission'],
+  ] as const) {
+    const res = await w.hub.hub.app.request(`/api/v1/orgs/${org.id}/policies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens[persona]}`, 'content-type': 'application/yaml' },
+      body: POLICY,
+    });
+    if (persona === 'company-editor') expect(res.status).toBe(201);
+    vars[v] = res.headers.get('location')?.split('/').pop() ?? '';
+  }
+  if (!vars.otherSubmission) {
+    const { storeSubmission } = await import('@ewto/hub/services/policies');
+    vars.otherSubmission = (
+      await storeSubmission(db, {
+        orgId: w.orgs.otherCompany.id,
+        submittedBy: 't',
+        frameworkVersion: '2020',
+        mediaType: 'application/yaml',
+        document: POLICY,
+        score: 0,
+        report: {},
+      })
+    ).id;
+  }
   // An audit entry about the company, and a checkpoint covering it.
   await w.hub.deps.audit.record({
     action: 'resource.read',
@@ -154,6 +197,10 @@ async function request(
   if (row.method === 'PATCH') {
     body = { role: 'editor' };
     headers['if-match'] = '"1"';
+  }
+  if (key.endsWith('/policies') && row.method === 'POST') {
+    headers['content-type'] = 'application/yaml';
+    return { path, init: { method: 'POST', headers, body: POLICY } };
   }
   if (key.endsWith('/keys') && row.method === 'POST')
     body = { name: 'k', publicJwk: (await makeClientKey()).publicJwk };

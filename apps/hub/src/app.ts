@@ -10,6 +10,7 @@ import { buildOpenApi } from './openapi.ts';
 import { ApiError, makeProblem, statusForCode } from './problem.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { orgRoutes } from './routes/orgs.ts';
@@ -113,6 +114,7 @@ export function createApp(deps: HubDeps): HubApp {
   meRoutes(app, routes);
   orgRoutes(app, routes);
   auditRoutes(app, routes);
+  frameworkRoutes(app, routes);
 
   let openapi: unknown;
   defineRoute(

@@ -1,5 +1,7 @@
 /** Builds what routes use from a config and an open, migrated database. */
 import type { DbHandle } from '@ewto/db';
+import { createCatalog } from '@ewto/framework';
+import { loadEditions } from '@ewto/framework/node';
 import { AuditLog, HubKeyStore, TokenService } from '@ewto/identity';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
@@ -12,5 +14,6 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
   const tokens = new TokenService({ db, keys, issuer: config.hubUrl, ttl: config.accessTokenTtl });
   const audit = new AuditLog({ db, keys, origin: config.hubUrl });
   await audit.init();
-  return { config, db, dbHandle, log, keys, tokens, audit };
+  const frameworks = createCatalog(await loadEditions());
+  return { config, db, dbHandle, log, keys, tokens, audit, frameworks };
 }

@@ -1,4 +1,5 @@
 import type { Database, DbHandle } from '@ewto/db';
+import type { Catalog } from '@ewto/framework';
 import type { Actor, AuditLog, HubKeyStore, TokenService } from '@ewto/identity';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
@@ -12,6 +13,8 @@ export interface HubDeps {
   keys: HubKeyStore;
   tokens: TokenService;
   audit: AuditLog;
+  /** The released framework editions (policies/framework/), loaded at start. */
+  frameworks: Catalog;
 }
 
 export interface AppEnv {
