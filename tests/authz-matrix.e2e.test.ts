@@ -53,6 +53,9 @@ GET    /api/v1/orgs/{company}/policies                   401 200 200 200 200 200
 GET    /api/v1/orgs/{other}/policies                     401 200 200 200 404 404 404 404 404 404
 GET    /api/v1/orgs/{company}/policies/{submission}      401 200 200 200 200 200 200 404 404 404
 GET    /api/v1/orgs/{other}/policies/{otherSubmission}   401 200 200 200 404 404 404 404 404 404
+GET    /api/v1/keywords                                  401 200 200 200 200 200 200 200 200 200
+GET    /api/v1/keywords/changes?since=0                  401 200 200 200 200 200 200 200 200 200
+POST   /api/v1/screen                                    401 200 200 200 200 200 200 403 403 403
 GET    /api/v1/audit/checkpoint                          401 200 200 200 200 200 200 200 200 200
 GET    /api/v1/audit/checkpoints                         401 200 200 200 200 200 200 200 200 200
 GET    /api/v1/audit/entries                             401 200 403 403 403 403 403 403 403 403
@@ -202,6 +205,7 @@ async function request(
     headers['content-type'] = 'application/yaml';
     return { path, init: { method: 'POST', headers, body: POLICY } };
   }
+  if (key === 'POST /api/v1/screen') body = { listings: [{ id: 'a', title: 'carved ivory bangle' }] };
   if (key.endsWith('/keys') && row.method === 'POST')
     body = { name: 'k', publicJwk: (await makeClientKey()).publicJwk };
   return { path, init: { method: row.method, headers, ...(body ? { body: JSON.stringify(body) } : {}) } };

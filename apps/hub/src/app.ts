@@ -12,6 +12,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
+import { keywordRoutes } from './routes/keywords.ts';
 import { meRoutes } from './routes/me.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { defineRoute, type RouteTable } from './routing.ts';
@@ -115,6 +116,7 @@ export function createApp(deps: HubDeps): HubApp {
   orgRoutes(app, routes);
   auditRoutes(app, routes);
   frameworkRoutes(app, routes);
+  keywordRoutes(app, routes);
 
   let openapi: unknown;
   defineRoute(

@@ -3,6 +3,7 @@ import type { DbHandle } from '@ewto/db';
 import { createCatalog } from '@ewto/framework';
 import { loadEditions } from '@ewto/framework/node';
 import { AuditLog, HubKeyStore, TokenService } from '@ewto/identity';
+import { compileLibrary, loadLibrary } from '@ewto/keywords';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
 import type { HubDeps } from './types.ts';
@@ -15,5 +16,7 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
   const audit = new AuditLog({ db, keys, origin: config.hubUrl });
   await audit.init();
   const frameworks = createCatalog(await loadEditions());
-  return { config, db, dbHandle, log, keys, tokens, audit, frameworks };
+  const library = await loadLibrary();
+  const keywords = { library, screener: compileLibrary(library) };
+  return { config, db, dbHandle, log, keys, tokens, audit, frameworks, keywords };
 }

@@ -1,6 +1,7 @@
 import type { Database, DbHandle } from '@ewto/db';
 import type { Catalog } from '@ewto/framework';
 import type { Actor, AuditLog, HubKeyStore, TokenService } from '@ewto/identity';
+import type { KeywordLibrary, Screener } from '@ewto/keywords';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
 
@@ -15,6 +16,8 @@ export interface HubDeps {
   audit: AuditLog;
   /** The released framework editions (policies/framework/), loaded at start. */
   frameworks: Catalog;
+  /** The keyword library and its screener, built once per library version at start. */
+  keywords: { library: KeywordLibrary; screener: Screener };
 }
 
 export interface AppEnv {
