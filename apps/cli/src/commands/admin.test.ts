@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCaptured } from '../testing.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ewto-admin-'));
+const env = { DATABASE_URL: `file:${join(dir, 'hub.db')}` };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ewto admin', () => {
+  it('bootstraps an organisation, a user and a token', async () => {
+    const org = await runCaptured(
+      ['admin', 'org', 'create', '--slug', 'wwf', '--name', 'WWF', '--kind', 'convener'],
+      { env },
+    );
+    expect(org.stderr).toBe('');
+    expect(org.stdout).toMatch(/^created convener wwf \([0-9a-f-]{36}\)\n$/);
+    const user = await runCaptured(
+      ['admin', 'user', 'create', '--email', 'Ana@WWF.example', '--org', 'wwf', '--role', 'admin'],
+      { env },
+    );
+    expect(user.stdout).toContain('ana@wwf.example');
+    const token = await runCaptured(['admin', 'token', '--email', 'ana@wwf.example', '--days', '7'], { env });
+    expect(token.code).toBe(0);
+    expect(token.stdout).toMatch(/^ewto_pat_[A-Za-z0-9_-]{43}\n$/);
+  });
+
+  it('refuses duplicates, unknown organisations and bad values with a message and exit 2', async () => {
+    const dup = await runCaptured(
+      ['admin', 'org', 'create', '--slug', 'wwf', '--name', 'WWF', '--kind', 'convener'],
+      { env },
+    );
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain('already exists');
+    const kind = await runCaptured(
+      ['admin', 'org', 'create', '--slug', 'x', '--name', 'X', '--kind', 'bank'],
+      { env },
+    );
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain('--kind must be one of convener, company, agency, taskforce');
+    const org = await runCaptured(
+      ['admin', 'user', 'create', '--email', 'b@x.example', '--org', 'nope', '--role', 'viewer'],
+      { env },
+    );
+    expect(org.code).toBe(2);
+    expect(org.stderr).toContain('no organisation "nope"');
+    const missing = await runCaptured(['admin', 'token'], { env });
+    expect(missing.code).toBe(2);
+  });
+
+  it('creates a taskforce from agencies', async () => {
+    await runCaptured(
+      ['admin', 'org', 'create', '--slug', 'unit-a', '--name', 'Unit A', '--kind', 'agency'],
+      { env },
+    );
+    const tf = await runCaptured(
+      [
+        'admin',
+        'org',
+        'create',
+        '--slug',
+        'netshield',
+        '--name',
+        'Netshield',
+        '--kind',
+        'taskforce',
+        '--agency',
+        'unit-a',
+        '--format',
+        'json',
+      ],
+      { env },
+    );
+    expect(JSON.parse(tf.stdout)).toMatchObject({ slug: 'netshield', kind: 'taskforce' });
+    const bad = await runCaptured(
+      ['admin', 'org', 'create', '--slug', 'tf2', '--name', 'TF', '--kind', 'taskforce', '--agency', 'wwf'],
+      { env },
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"wwf" is not an agency');
+  });
+
+  it('rotates the hub key, retiring the old one', async () => {
+    const r = await runCaptured(['admin', 'keys', 'rotate'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/new active key \S{43}; retired \S{43}/);
+  });
+});
+
+describe('ewto keys generate', () => {
+  it('writes Ed25519 and X25519 key pairs, private halves readable only by the owner', async () => {
+    const r = await runCaptured(['keys', 'generate', '--out', 'agency-keys'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const priv = JSON.parse(readFileSync(join(dir, 'agency-keys', 'signing.private.jwk.json'), 'utf8'));
+    const pub = JSON.parse(readFileSync(join(dir, 'agency-keys', 'signing.public.jwk.json'), 'utf8'));
+    expect(priv).toMatchObject({ kty: 'OKP', crv: 'Ed25519', d: expect.any(String), kid: pub.kid });
+    expect(pub.d).toBeUndefined();
+    expect(
+      JSON.parse(readFileSync(join(dir, 'agency-keys', 'encryption.public.jwk.json'), 'utf8')),
+    ).toMatchObject({ crv: 'X25519' });
+    expect(statSync(join(dir, 'agency-keys', 'signing.private.jwk.json')).mode & 0o777).toBe(0o600);
+    const again = await runCaptured(['keys', 'generate', '--out', 'agency-keys'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('refusing to overwrite');
+  });
+});
