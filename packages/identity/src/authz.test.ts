@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from './actor.ts';
+import { authorize } from './authz.ts';
+
+const user = (
+  orgId: string,
+  orgKind: 'convener' | 'company' | 'agency',
+  role: 'admin' | 'editor' | 'viewer',
+): Actor => ({
+  kind: 'user',
+  userId: `u-${orgId}-${role}`,
+  email: 'x@example.org',
+  tokenId: 't',
+  memberships: [{ orgId, orgKind, orgSlug: orgId, role }],
+});
+const client: Actor = {
+  kind: 'client',
+  clientId: 'k',
+  orgId: 'agency-a',
+  orgKind: 'agency',
+  orgSlug: 'agency-a',
+};
+const plan = { orgId: 'company-a', orgKind: 'company' as const };
+const pkg = { recipients: ['agency-a'], authorOrgId: 'wwf' };
+
+describe('authorize: action plans', () => {
+  it("shows a company's plan only to its members and conveners; agencies and other companies do not know it exists", () => {
+    expect(authorize(user('company-a', 'company', 'viewer'), 'plan.read', plan)).toBe('allow');
+    expect(authorize(user('wwf', 'convener', 'viewer'), 'plan.read', plan)).toBe('allow');
+    expect(authorize(user('company-b', 'company', 'admin'), 'plan.read', plan)).toBe('hidden');
+    expect(authorize(user('agency-a', 'agency', 'admin'), 'plan.read', plan)).toBe('hidden');
+    expect(authorize(client, 'plan.read', plan)).toBe('hidden');
+  });
+  it('never lets a viewer write', () => {
+    expect(authorize(user('company-a', 'company', 'viewer'), 'plan.write', plan)).toBe('forbidden');
+    expect(authorize(user('wwf', 'convener', 'viewer'), 'plan.write', plan)).toBe('forbidden');
+    expect(authorize(user('company-a', 'company', 'editor'), 'plan.write', plan)).toBe('allow');
+    expect(authorize(user('wwf', 'convener', 'editor'), 'plan.write', plan)).toBe('allow');
+  });
+});
+
+describe('authorize: intelligence packages', () => {
+  it('shows a package only to its recipients and its authors', () => {
+    expect(authorize(client, 'intel.read', pkg)).toBe('allow');
+    expect(authorize(user('agency-a', 'agency', 'viewer'), 'intel.read', pkg)).toBe('allow');
+    expect(authorize(user('wwf', 'convener', 'viewer'), 'intel.read', pkg)).toBe('allow');
+    expect(authorize(user('traffic', 'convener', 'admin'), 'intel.read', pkg)).toBe('hidden');
+    expect(authorize(user('agency-b', 'agency', 'admin'), 'intel.read', pkg)).toBe('hidden');
+    expect(authorize(user('company-a', 'company', 'admin'), 'intel.read', pkg)).toBe('hidden');
+  });
+  it('lets recipients (not viewers) acknowledge, authors (not viewers) retract, conveners publish', () => {
+    expect(authorize(client, 'intel.receipt', pkg)).toBe('allow');
+    expect(authorize(user('agency-a', 'agency', 'viewer'), 'intel.receipt', pkg)).toBe('forbidden');
+    expect(authorize(user('wwf', 'convener', 'editor'), 'intel.revoke', pkg)).toBe('allow');
+    expect(authorize(user('wwf', 'convener', 'viewer'), 'intel.revoke', pkg)).toBe('forbidden');
+    expect(authorize(user('agency-a', 'agency', 'admin'), 'intel.revoke', pkg)).toBe('forbidden');
+    expect(authorize(user('wwf', 'convener', 'editor'), 'intel.publish')).toBe('allow');
+    expect(authorize(user('company-a', 'company', 'admin'), 'intel.publish')).toBe('forbidden');
+  });
+});
+
+describe('authorize: anonymous', () => {
+  it('allows nothing', () => {
+    expect(authorize({ kind: 'anonymous' }, 'framework.read')).toBe('forbidden');
+  });
+});
