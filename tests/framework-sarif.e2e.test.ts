@@ -40,6 +40,7 @@ describe('ewto policy diff --format sarif', () => {
       expect(r.code).toBe(0);
       const sarif = JSON.parse(r.stdout);
       expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+      expect(validate({ ...sarif, version: '2.0.0' })).toBe(false); // the validator can fail
       const run0 = sarif.runs[0];
       expect(run0.artifacts[0].location).toEqual({ uri: file, uriBaseId: 'SRCROOT' });
       expect(run0.originalUriBaseIds.SRCROOT.uri).toBe(`file://${companies}/`);

@@ -35,29 +35,44 @@ export interface ScopePart {
   reason?: string;
   /** Rules that prohibit part of the scope. */
   contributing: CompiledRule[];
-  /** Rules that overlap the scope at all. */
-  touched: Set<string>;
+  /** Rules that overlap the scope at all (taxa-restricted ones included). */
+  touched: CompiledRule[];
+}
+
+/** Number of exception kinds (bits of an exception mask). */
+const NE = EXCEPTION_SET.values.length;
+
+function anyOpen(allow: Uint8Array, r: number): boolean {
+  for (let e = 0; e < NE; e++) if (allow[r * NE + e]) return true;
+  return false;
 }
 
 let stamp = new Int32Array(0);
 let stampToken = 0;
+let picked = new Int32Array(0);
 
 /** Rules that can overlap a species-group mask, each once, in policy order (via the group index). */
 function candidates(cp: CompiledPolicy, groups: number): CompiledRule[] {
   const rules = cp.rules ?? [];
-  if (stamp.length < rules.length) stamp = new Int32Array(rules.length);
+  if (stamp.length < rules.length) {
+    stamp = new Int32Array(rules.length);
+    picked = new Int32Array(rules.length);
+  }
   stampToken++;
-  const out: CompiledRule[] = [];
+  let n = 0;
   for (const g of bits(groups))
     for (const i of cp.byGroup[g]!) {
       if (stamp[i] === stampToken) continue;
       stamp[i] = stampToken;
-      out.push(rules[i]!);
+      picked[n++] = i;
     }
-  return out.sort((a, b) => a.index - b.index);
+  const order = picked.subarray(0, n).sort();
+  const out = new Array<CompiledRule>(n);
+  for (let k = 0; k < n; k++) out[k] = rules[order[k]!]!;
+  return out;
 }
 
-const positions = (list: number[]) => {
+const positions = (list: readonly number[]) => {
   const m = new Int8Array(32).fill(-1);
   list.forEach((b, i) => {
     m[b] = i;
@@ -67,7 +82,7 @@ const positions = (list: number[]) => {
 
 export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: AssessContext): ScopePart {
   const { listings } = ctx;
-  const none = { gaps: [], contributing: [], touched: new Set<string>() };
+  const none = { gaps: [], contributing: [], touched: [] };
   if (!provision.scope) return { state: 'none', ...none };
   const pr = compileScope(provision.scope);
   const l = pr.l & cp.hosted;
@@ -81,65 +96,91 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
       reason: 'the policy does not describe what it prohibits (it has no "rules")',
     };
 
-  const [gl, al, pl, ll] = [bits(pr.g), bits(pr.a), bits(pr.p), bits(l)];
-  const [na, np, nl] = [al.length, pl.length, ll.length];
-  const [gi, ai, pi, li] = [positions(gl), positions(al), positions(pl), positions(ll)];
-  const size = gl.length * na * np * nl;
-  const cover = new Int16Array(size).fill(-1); // exceptions left open by the rules covering a cell
-  const maybe = new Uint8Array(size); // touched only by rules that cannot be compared
-  const some = new Map<number, { names: Set<string>; exceptions: number }>(); // some species covered
+  // Rows are (group, appendix, product) of the provision; within a row, listing types are the bits
+  // of a mask, so one rule updates a whole row at once. Per row and per exception: the listing
+  // types where every rule covering them leaves that exception open.
+  const [gl, al, pl] = [bits(pr.g), bits(pr.a), bits(pr.p)];
+  const [na, np] = [al.length, pl.length];
+  const [gi, ai, pi] = [positions(gl), positions(al), positions(pl)];
+  const rows = gl.length * na * np;
+  const covered = new Uint8Array(rows); // listing types prohibited by rules that compare
+  const allow = new Uint8Array(rows * NE); // per exception: listing types where it is still open
+  const maybe = new Uint8Array(rows); // listing types touched only by rules that cannot be compared
+  const some = new Map<number, { names: Set<string>; exceptions: number }>(); // by row * 8 + listing bit
+  const row = (g: number, a: number, p: number) => (gi[g]! * na + ai[a]!) * np + pi[p]!;
 
+  // Rows already covered everywhere with no exception open: no later rule can change them.
+  let open = 0;
+  for (const g of gl) for (const a of al) if (listings[g]! & (1 << a)) open += np;
   const contributing: CompiledRule[] = [];
-  const touched = new Set<string>();
+  const touched: CompiledRule[] = [];
   const blockers = new Set<string>();
   const beyond = { g: 0, a: 0, p: 0, l: 0, whole: 0 };
   for (const rule of candidates(cp, pr.g)) {
-    const [ig, ia, ip, il] = [rule.g & pr.g, rule.a & pr.a, rule.p & pr.p, rule.l & l];
+    const ig = rule.g & pr.g;
+    const ia = rule.a & pr.a;
+    const ip = rule.p & pr.p;
+    const il = rule.l & l;
     if (!ig || !ia || !ip || !il) continue;
     const match = matchTaxa(rule, pr);
     if (match.kind === 'none') continue;
-    touched.add(rule.id);
+    touched.push(rule);
     if (match.kind === 'unknown') for (const t of rule.taxaList ?? []) blockers.add(t);
     else {
       contributing.push(rule);
       addBeyond(beyond, ctx.beyond, rule, pr, gl, pl);
     }
+    if (open === 0) continue;
     for (const g of bits(ig))
-      for (const a of bits(ia))
-        for (const p of bits(ip))
-          for (const x of bits(il)) {
-            const c = ((gi[g]! * na + ai[a]!) * np + pi[p]!) * nl + li[x]!;
-            if (match.kind === 'full')
-              cover[c] = cover[c]! < 0 ? rule.exceptions : cover[c]! & rule.exceptions;
-            else if (match.kind === 'unknown') maybe[c] = 1;
-            else {
-              const entry = some.get(c) ?? { names: new Set<string>(), exceptions: 0 };
+      for (const a of bits(ia & listings[g]!))
+        for (const p of bits(ip)) {
+          const r = row(g, a, p);
+          if (match.kind === 'full') {
+            const before = covered[r]!;
+            if (before === l && !anyOpen(allow, r)) continue;
+            const fresh = il & ~before;
+            for (let e = 0; e < NE; e++) {
+              const i = r * NE + e;
+              allow[i] = rule.exceptions & (1 << e) ? allow[i]! | fresh : allow[i]! & ~il;
+            }
+            covered[r] = before | il;
+            if (covered[r] === l && !anyOpen(allow, r)) open--;
+          } else if (match.kind === 'unknown') maybe[r]! |= il;
+          else
+            for (const x of bits(il)) {
+              const key = r * 8 + x;
+              const entry = some.get(key) ?? { names: new Set<string>(), exceptions: 0 };
               for (const n of match.names) entry.names.add(n);
               entry.exceptions |= rule.exceptions;
-              some.set(c, entry);
+              some.set(key, entry);
             }
-          }
+        }
   }
 
   const uncovered: number[][] = [];
   const unknown: number[][] = [];
   const partly = new Map<string, { names: string[]; cells: number[][] }>();
   const extraExceptions = new Map<number, number[][]>();
-  let [ok, present, notGranted, c] = [0, 0, 0, -1];
+  let [ok, present, notGranted] = [0, 0, 0];
   const push = <K>(map: Map<K, number[][]>, key: K, cell: number[]) => {
     const list = map.get(key);
     if (list) list.push(cell);
     else map.set(key, [cell]);
   };
   for (const g of gl)
-    for (const a of al)
-      for (const p of pl)
-        for (const x of ll) {
-          c++;
-          if (!(listings[g]! & (1 << a))) continue;
+    for (const a of al) {
+      if (!(listings[g]! & (1 << a))) continue;
+      for (const p of pl) {
+        const r = row(g, a, p);
+        for (const x of bits(l)) {
           present++;
-          let m = cover[c]!;
-          const partial = some.get(c);
+          const bit = 1 << x;
+          let m = -1;
+          if (covered[r]! & bit) {
+            m = 0;
+            for (let e = 0; e < NE; e++) if (allow[r * NE + e]! & bit) m |= 1 << e;
+          }
+          const partial = some.get(r * 8 + x);
           if (m < 0 && partial && pr.taxaList?.every((t) => partial.names.has(t))) m = partial.exceptions;
           if (m >= 0) {
             const extra = m & ~pr.exceptions;
@@ -154,9 +195,11 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
             const entry = partly.get(key) ?? { names, cells: [] };
             entry.cells.push([g, a, p, x]);
             partly.set(key, entry);
-          } else if (maybe[c]) unknown.push([g, a, p, x]);
+          } else if (maybe[r]! & bit) unknown.push([g, a, p, x]);
           else uncovered.push([g, a, p, x]);
         }
+      }
+    }
   if (present === 0)
     return {
       state: 'not-hosted',
@@ -206,8 +249,8 @@ function addBeyond(
   index: BeyondIndex,
   rule: CompiledRule,
   pr: CompiledScope,
-  gl: number[],
-  pl: number[],
+  gl: readonly number[],
+  pl: readonly number[],
 ): void {
   const b = index.ofRule(rule);
   if (!b.any) return;

@@ -33,7 +33,7 @@ export interface Assessment {
   /** Rules that prohibit part of the scope. */
   contributing: CompiledRule[];
   /** Rules that overlap the scope at all. */
-  touched: Set<string>;
+  touched: CompiledRule[];
 }
 
 /** The edition's CITES facts as an appendix mask per species group (every appendix when not stated). */
@@ -111,7 +111,9 @@ export function assessProvision(provision: Provision, cp: CompiledPolicy, ctx: A
     return { ...base, verdict: 'unassessed', reason, message: `cannot be assessed: ${reason}`, missing };
   }
   if (parts.every((p) => p.state === 'ok' || p.state === 'exceeds')) {
-    const rules = scope.contributing.map((r) => r.id).join(', ');
+    const ids = scope.contributing.map((r) => r.id);
+    const rules =
+      ids.length > 5 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
     const by = [
       rules && `rules ${rules}`,
       provision.measures?.length && `measures ${provision.measures.join(', ')}`,

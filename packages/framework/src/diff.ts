@@ -186,7 +186,8 @@ function contradictionsOf(
     if (!cp.ruleById.has(r)) continue;
     if (!hasScope)
       out.push(`rule "${r}" is mapped to ${id}, which prohibits nothing (it only requires measures)`);
-    else if (!a.touched.has(r)) out.push(`rule "${r}" is mapped to ${id} but prohibits nothing in its scope`);
+    else if (!a.touched.some((t) => t.id === r))
+      out.push(`rule "${r}" is mapped to ${id} but prohibits nothing in its scope`);
   }
   if (a.verdict === 'partial' || a.verdict === 'missing') {
     const gaps = [...(a.missing?.scope ?? []), ...(a.missing?.measures ?? [])].map((g) => g.text);

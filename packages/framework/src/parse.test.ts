@@ -69,8 +69,20 @@ describe('located, actionable errors', () => {
   it('a wrong enum value, saying what was expected', () => {
     const [line] = lines(policy('rules:\n  - id: a\n    scope:\n      speciesGroups: [elephant, unicorn]\n'));
     expect(line).toMatch(
-      /^p\.yaml:6:33: error: "rules\.0\.scope\.speciesGroups\.1" must be one of "elephant", "rhino", .*"reptile" \(at \/rules\/0\/scope\/speciesGroups\/1\)$/,
+      /^p\.yaml:6:33: error: "rules\.0\.scope\.speciesGroups\.1" must be one of "elephant", "rhino", .*"reptile"; got "unicorn" \(at \/rules\/0\/scope\/speciesGroups\/1\)$/,
     );
+  });
+  it('suggests the likely fix for a misspelt key or value', () => {
+    expect(
+      lines(
+        policy(
+          'rules:\n  - id: a\n    scope:\n      productType: [horn]\n      listingTypes: [livestreem]\n',
+        ),
+      ),
+    ).toEqual([
+      'p.yaml:6:7: error: unknown key "productType" in "rules.0.scope"; did you mean "productTypes"? (at /rules/0/scope/productType)',
+      'p.yaml:7:22: error: "rules.0.scope.listingTypes.0" must be one of "sale", "wanted", "auction", "advertisement", "social-post", "livestream", "group-message"; got "livestreem", did you mean "livestream"? (at /rules/0/scope/listingTypes/0)',
+    ]);
   });
   it('a duplicate rule id', () => {
     expect(lines(policy('rules:\n  - id: a\n    scope: {}\n  - id: a\n    scope: {}\n'))).toEqual([

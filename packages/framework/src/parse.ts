@@ -6,6 +6,7 @@ import { validate } from '@ewto/schemas';
 import { checkCompanyPolicy, checkEdition, checkEditionSequence, type Issue } from './checks.ts';
 import type { LocatedIssue } from './errors.ts';
 import { type PolicySource, readSource, valueAt } from './source.ts';
+import { KNOWN_KEYS, suggest } from './suggest.ts';
 import type { CompanyPolicy, FrameworkEdition } from './types.ts';
 
 export const DOCUMENT_KINDS = ['framework-edition', 'company-policy'] as const;
@@ -36,12 +37,13 @@ export function parseDocument(
 ): Parsed<FrameworkEdition | CompanyPolicy> {
   const source = readSource(text);
   // A scalar is located at its value; a list or mapping (or an unknown key) at the key that holds it.
-  const at = (pointer: string) => {
+  const at = ({ pointer, message }: Issue) => {
     const v = valueAt(source.parsed.data, pointer);
-    return v !== null && typeof v === 'object' ? source.locateKey(pointer) : source.locate(pointer);
+    const key = message.startsWith('unknown key') || (v !== null && typeof v === 'object');
+    return key ? source.locateKey(pointer) : source.locate(pointer);
   };
   const locate = (issues: readonly Issue[]): LocatedIssue[] =>
-    issues.map((i) => ({ ...i, ...at(i.pointer) })).sort((a, b) => a.line - b.line || a.col - b.col);
+    issues.map((i) => ({ ...i, ...at(i) })).sort((a, b) => a.line - b.line || a.col - b.col);
   const fail = (issues: Issue[], kind?: DocumentKind) => ({
     ok: false as const,
     kind,
@@ -141,10 +143,25 @@ export function parseEdition(
   return parseDocument(text, { ...options, expect: 'framework-edition' }) as Parsed<FrameworkEdition>;
 }
 
-/** Schema messages plus the fix for the most common YAML slip: an unquoted year read as a number. */
+/**
+ * Schema messages plus the likely fix: an unquoted year read as a number, a misspelt key or value.
+ */
 function hint(data: unknown, pointer: string, message: string): string {
   const value = valueAt(data, pointer);
   if (message.endsWith('must be string') && (typeof value === 'number' || typeof value === 'boolean'))
     return `${message} (write it in quotes: "${String(value)}")`;
+  const unknownKey = /^unknown key "([^"]+)"/.exec(message)?.[1];
+  if (unknownKey) {
+    const near = suggest(unknownKey, KNOWN_KEYS);
+    return near ? `${message}; did you mean "${near}"?` : message;
+  }
+  const allowed = /must be one of (.*)$/.exec(message)?.[1];
+  if (allowed && typeof value === 'string') {
+    const near = suggest(
+      value,
+      [...allowed.matchAll(/"([^"]+)"/g)].map((m) => m[1]!),
+    );
+    return near ? `${message}; got "${value}", did you mean "${near}"?` : `${message}; got "${value}"`;
+  }
   return message;
 }

@@ -33,7 +33,19 @@ export interface CompiledPolicy {
 export function compilePolicy(policy: CompanyPolicy): CompiledPolicy {
   const byGroup: number[][] = GROUPS.values.map(() => []);
   const rules = policy.rules?.map((r, index): CompiledRule => {
-    const compiled = { ...compileScope(r.scope), id: r.id, pointer: `/rules/${index}`, index };
+    const s = compileScope(r.scope);
+    const compiled: CompiledRule = {
+      g: s.g,
+      a: s.a,
+      p: s.p,
+      l: s.l,
+      exceptions: s.exceptions,
+      taxa: s.taxa,
+      taxaList: s.taxaList,
+      id: r.id,
+      pointer: `/rules/${index}`,
+      index,
+    };
     for (const g of bits(compiled.g)) byGroup[g]!.push(index);
     return compiled;
   });

@@ -19,10 +19,11 @@ export interface CompiledScope extends Rect {
   /** Exceptions left open (a mask over EXCEPTIONS). */
   exceptions: number;
   /** Named taxa, lower-cased, when the scope is narrowed to them. */
-  taxa?: Set<string>;
-  taxaList?: string[];
+  taxa: Set<string> | undefined;
+  taxaList: string[] | undefined;
 }
 
+/** Every compiled scope has the same fields in the same order (one object shape keeps the diff fast). */
 export function compileScope(scope: Scope | undefined): CompiledScope {
   const taxaList = scope?.cites?.taxa;
   return {
@@ -31,7 +32,8 @@ export function compileScope(scope: Scope | undefined): CompiledScope {
     p: PRODUCTS.mask(scope?.productTypes),
     l: LISTINGS.mask(scope?.listingTypes),
     exceptions: EXCEPTION_SET.mask(scope?.exceptions ?? []),
-    ...(taxaList ? { taxa: new Set(taxaList.map((t) => t.trim().toLowerCase())), taxaList } : {}),
+    taxa: taxaList ? new Set(taxaList.map((t) => t.trim().toLowerCase())) : undefined,
+    taxaList: taxaList ? [...taxaList] : undefined,
   };
 }
 

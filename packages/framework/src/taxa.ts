@@ -24,9 +24,11 @@ export type TaxaMatch =
  * matchTaxa(rule(['Panthera tigris']), provision(['Panthera tigris', 'Panthera pardus']))
  * // { kind: 'species', names: ['Panthera tigris'] }
  */
+const FULL: TaxaMatch = { kind: 'full' };
+
 export function matchTaxa(rule: CompiledScope, provision: CompiledScope): TaxaMatch {
-  if (!rule.taxa) return { kind: 'full' };
-  if (provision.taxa && [...provision.taxa].every((t) => rule.taxa!.has(t))) return { kind: 'full' };
+  if (!rule.taxa) return FULL;
+  if (provision.taxa && [...provision.taxa].every((t) => rule.taxa!.has(t))) return FULL;
   if (!(rule.taxaList ?? []).every(isSpeciesName)) return { kind: 'unknown' };
   if (provision.taxaList) {
     const names = provision.taxaList.filter((t) => rule.taxa!.has(t.trim().toLowerCase()));

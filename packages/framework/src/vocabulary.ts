@@ -65,9 +65,17 @@ export const LISTINGS: Dimension<ListingType> = dimension(LISTING_TYPES);
 export const EXCEPTION_SET: Dimension<ExceptionType> = dimension(EXCEPTIONS);
 export const MEASURE_SET: Dimension<Measure> = dimension(MEASURES);
 
-/** Indices of the set bits of a mask, lowest first. */
-export function bits(mask: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; mask >> i; i++) if (mask & (1 << i)) out.push(i);
-  return out;
+const BITS: (readonly number[] | undefined)[] = [];
+
+/**
+ * Indices of the set bits of a mask, lowest first. Cached per mask (every list here has at most
+ * 14 values), so the diff's inner loops allocate nothing. Do not mutate the result.
+ */
+export function bits(mask: number): readonly number[] {
+  const out = BITS[mask];
+  if (out) return out;
+  const list: number[] = [];
+  for (let i = 0; mask >> i; i++) if (mask & (1 << i)) list.push(i);
+  if (mask < 1 << 16) BITS[mask] = list;
+  return list;
 }
