@@ -132,10 +132,13 @@ function render(
       return formatReportJunit(report);
     case 'sarif': {
       const absolute = ctx.file.startsWith('/');
+      const uri = ctx.arg === '-' ? 'stdin' : absolute ? pathToFileURL(ctx.file).href : ctx.file;
       return formatJson(
         formatReportSarif(report, {
-          uri: absolute ? pathToFileURL(ctx.file).href : ctx.file,
-          ...(absolute ? {} : { baseUri: `${pathToFileURL(ctx.io.cwd).href.replace(/\/?$/, '/')}` }),
+          uri,
+          ...(absolute || ctx.arg === '-'
+            ? {}
+            : { baseUri: `${pathToFileURL(ctx.io.cwd).href.replace(/\/?$/, '/')}` }),
           source: ctx.source,
           edition: ctx.edition,
           toolVersion: pkg.version,

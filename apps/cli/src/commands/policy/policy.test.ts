@@ -106,6 +106,18 @@ describe('ewto policy diff', () => {
     );
   });
 
+  it('--framework also takes an edition file, and - reads the policy from stdin', async () => {
+    const r = await runCaptured(
+      ['policy', 'diff', '-', '--framework', 'policies/framework/2017.yaml', '--format', 'json', ...today],
+      { cwd: repo, stdin: 'kind: company-policy\ncompany: Stdin Co\nrules: []\nmeasures: []\n' },
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.framework.version).toBe('2017');
+    expect(report.policy).toEqual({ company: 'Stdin Co', file: '<stdin>' });
+    expect(report.summary.score).toBe(0);
+  });
+
   it('--fail-under N exits 1 when the score is below N', async () => {
     const under = await run(['policy', 'diff', tessellate, '--fail-under', '90', ...today]);
     expect(under.code).toBe(1);
