@@ -240,7 +240,18 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
     ...(notGranted ? { exceptionsNotGranted: EXCEPTION_SET.list(notGranted) } : {}),
   };
   const allProducts = contributing.some((r) => r.p === PRODUCTS.all);
-  return { state: 'exceeds', ...part, beyond: { ...b, text: describeBeyond(b, { allProducts }) } };
+  // An extra group only partly beyond the edition (reptiles outside CITES) is named with its appendices.
+  const groupLabels = GROUPS.list(beyond.g).map((name) => {
+    const g = GROUPS.values.indexOf(name);
+    let a = 0;
+    for (const r of contributing) if (!r.taxa) a |= ctx.beyond.ofRule(r).byGroup[g]!.a;
+    return a && a !== listings[g] ? `${name} [${APPENDICES.list(a).map(appendixName).join(', ')}]` : name;
+  });
+  return {
+    state: 'exceeds',
+    ...part,
+    beyond: { ...b, text: describeBeyond(b, { allProducts, groupLabels }) },
+  };
 }
 
 /** Adds what `rule` prohibits beyond the edition near the provision: its groups, or its products. */
@@ -297,7 +308,10 @@ const short = (xs: readonly string[]) =>
   xs.length > 4 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : xs.join(', ');
 
 /** `more products (horn, scales and 7 more); more species groups (rhino); does not grant …` */
-export function describeBeyond(b: Omit<Beyond, 'text'>, { allProducts = false } = {}): string {
+export function describeBeyond(
+  b: Omit<Beyond, 'text'>,
+  { allProducts = false, groupLabels }: { allProducts?: boolean; groupLabels?: string[] } = {},
+): string {
   return [
     b.productTypes &&
       (allProducts
@@ -305,7 +319,7 @@ export function describeBeyond(b: Omit<Beyond, 'text'>, { allProducts = false } 
         : `more products (${short(b.productTypes)})`),
     b.citesAppendices && `more CITES appendices (${b.citesAppendices.map(appendixName).join(', ')})`,
     b.listingTypes && `more listing types (${b.listingTypes.join(', ')})`,
-    b.speciesGroups && `more species groups (${b.speciesGroups.join(', ')})`,
+    b.speciesGroups && `more species groups (${(groupLabels ?? b.speciesGroups).join(', ')})`,
     b.wholeGroups && `all of ${b.wholeGroups.join(', ')}, not only the taxa the framework names`,
     b.exceptionsNotGranted &&
       `does not grant ${b.exceptionsNotGranted.join(', ')}, which the provision would allow`,

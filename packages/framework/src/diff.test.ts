@@ -164,6 +164,36 @@ describe('verdicts from scopes as sets', () => {
     expect(report.provisions.map((p) => p.verdict)).toEqual(['covers', 'covers']);
   });
 
+  it('names a group that goes beyond the edition only in part with its appendices', () => {
+    const birds = provision({
+      id: 'PWF-015',
+      scope: { speciesGroups: ['bird'], cites: { appendices: ['I', 'II'] }, productTypes: ['live-animals'] },
+    });
+    const reptiles = provision({
+      id: 'PWF-016',
+      scope: {
+        speciesGroups: ['reptile'],
+        cites: { appendices: ['I', 'II'] },
+        productTypes: ['live-animals'],
+      },
+    });
+    const report = diffPolicy(
+      edition([birds, reptiles]),
+      policy({
+        rules: [
+          { id: 'pets', scope: { speciesGroups: ['bird', 'reptile'], productTypes: ['live-animals'] } },
+        ],
+      }),
+      { today: TODAY },
+    );
+    const b = report.provisions[0]!;
+    expect(b.verdict).toBe('exceeds');
+    expect(b.beyond).toMatchObject({ citesAppendices: ['III', 'not-listed'], speciesGroups: ['reptile'] });
+    expect(b.beyond?.text).toBe(
+      'more CITES appendices (CITES III, not CITES-listed); more species groups (reptile [CITES III, not CITES-listed])',
+    );
+  });
+
   it('partial names exactly the missing products and listing types', () => {
     const r = one(
       edition([ivory]),
