@@ -48,3 +48,30 @@ describe('hub over real HTTP', () => {
     expect(validator.version).toBe('3.1');
   });
 });
+
+describe('web UI', () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dist = mkdtempSync(join(tmpdir(), 'ewto-web-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>EWTO Hub</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    hub = await startTestHub({ webDist: dist });
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('serves the UI at / and its routes, but not in place of API 404s or missing assets', async () => {
+    expect(await (await fetch(`${hub.url}/`)).text()).toContain('EWTO Hub');
+    expect(await (await fetch(`${hub.url}/plans/123`)).text()).toContain('EWTO Hub');
+    expect((await fetch(`${hub.url}/assets/app.js`)).status).toBe(200);
+    expect((await fetch(`${hub.url}/assets/missing.js`)).status).toBe(404);
+    const api = await fetch(`${hub.url}/api/v1/nothing`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+  });
+});

@@ -15,6 +15,8 @@ import type { HubConfig } from './env.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { HubDeps } from './types.ts';
 
+const UI_ROUTE = /^\/(?!api\/|api$|\.well-known\/|collab\/|assets\/|healthz$)/;
+
 export interface RunningHub {
   /** The base URL the hub listens on (with the real port when PORT=0). */
   url: string;
@@ -62,8 +64,10 @@ export async function startHub(
   hub = createApp(deps);
   if (config.webDist && existsSync(config.webDist)) {
     const root = config.webDist;
+    const indexHtml = serveStatic({ root, path: 'index.html' });
     hub.app.get('*', serveStatic({ root }));
-    hub.app.get('*', serveStatic({ root, path: 'index.html' }));
+    // The UI's own routes get index.html; API paths and missing assets keep their 404 problem.
+    hub.app.get('*', (c, next) => (UI_ROUTE.test(c.req.path) ? indexHtml(c, next) : next()));
   }
   // A signed checkpoint at least every interval while the log grows.
   const checkpointTimer = setInterval(() => {
