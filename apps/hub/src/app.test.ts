@@ -30,6 +30,24 @@ describe('hub app', () => {
     expect(await res.json()).toMatchObject({ status: 413, code: 'body-too-large' });
   });
 
+  it('answers malformed JSON with 400 and a failed validation with 422, as problem+json', async () => {
+    const bad = await t.app.request('/api/v1/auth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"grant_type": ',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    expect(await bad.json()).toMatchObject({ code: 'malformed-json', detail: expect.stringContaining('not valid JSON') });
+    const invalid = await t.app.request('/api/v1/auth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'password' }),
+    });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toMatchObject({ errors: [{ pointer: '/grant_type' }] });
+  });
+
   it('serves an OpenAPI 3.1 document listing its own routes', async () => {
     const res = await t.app.request('/api/v1/openapi.json');
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
