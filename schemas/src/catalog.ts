@@ -12,7 +12,10 @@ import editionChanges from '../edition-changes.schema.json' with { type: 'json' 
 import framework from '../framework.schema.json' with { type: 'json' };
 import health from '../health.schema.json' with { type: 'json' };
 import identity from '../identity.schema.json' with { type: 'json' };
+import keywordLibrary from '../keyword-library.schema.json' with { type: 'json' };
 import problem from '../problem.schema.json' with { type: 'json' };
+import screenRequest from '../screen-request.schema.json' with { type: 'json' };
+import screenResult from '../screen-result.schema.json' with { type: 'json' };
 import vocabularies from '../vocabularies.schema.json' with { type: 'json' };
 
 export const schemas = {
@@ -25,7 +28,10 @@ export const schemas = {
   framework,
   health,
   identity,
+  'keyword-library': keywordLibrary,
   problem,
+  'screen-request': screenRequest,
+  'screen-result': screenResult,
   vocabularies,
 } as const;
 
