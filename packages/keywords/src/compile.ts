@@ -1,0 +1,98 @@
+/**
+ * A screener: the library compiled once per version — every term normalised the way text is, one
+ * Aho-Corasick automaton over all of them, and each term's scoring parameters resolved.
+ */
+import type { KeywordLibrary, LibraryTerm } from '@ewto/schemas/generated/keyword-library';
+import type { SpeciesGroup, TermKind } from '@ewto/schemas/vocabularies';
+import { type Automaton, buildAutomaton, type HitBuffer } from './automaton.ts';
+import { K_CJK, K_EMOJI, KIND_MASK } from './char-table.ts';
+import { KeywordsError } from './errors.ts';
+import { Normaliser } from './normalise.ts';
+import { termWeight } from './score.ts';
+
+export interface CompiledTerm {
+  readonly term: LibraryTerm;
+  readonly group: SpeciesGroup;
+  readonly kind: TermKind;
+  readonly weight: number;
+  readonly ambiguous: boolean;
+  /** Anchors associated terms of its group (`species: true`, not itself an associated term). */
+  readonly species: boolean;
+  readonly associated: boolean;
+  /** Contains CJK letters or emoji: matched without word-boundary rules. */
+  readonly free: boolean;
+  /** Skeleton length. */
+  readonly length: number;
+  /** The term's own boundary types (`length + 1` entries): where the text may have a word break. */
+  readonly bounds: Uint8Array;
+  /** Pattern id: terms whose skeletons are equal share it (they are one unit when scoring). */
+  readonly pattern: number;
+}
+
+export interface Screener {
+  readonly version: number;
+  readonly library: KeywordLibrary;
+  readonly terms: readonly CompiledTerm[];
+  /** Terms of each pattern id. */
+  readonly patternTerms: readonly (readonly CompiledTerm[])[];
+  readonly automaton: Automaton;
+  /** Scratch buffers, reused by every screenListing call (JavaScript runs one call at a time). */
+  readonly scratch: { normaliser: Normaliser; buffer: HitBuffer };
+}
+
+/**
+ * Compiles a library into a screener; do it once per library version and reuse the result.
+ * @example
+ * const screener = compileLibrary(await loadLibrary());
+ * screenListing(screener, { id: 'a1', title: 'c.a.r.v.e.d ivory bangle' }).flagged; // true
+ */
+export function compileLibrary(library: KeywordLibrary): Screener {
+  const normaliser = new Normaliser();
+  const patternIds = new Map<string, number>();
+  const patterns: string[] = [];
+  const patternTerms: CompiledTerm[][] = [];
+  const terms: CompiledTerm[] = [];
+  for (const term of library.terms) {
+    normaliser.normalise(term.text, term.kind === 'hashtag');
+    const length = normaliser.length;
+    if (length === 0)
+      throw new KeywordsError('invalid-library', `term ${term.id} has no letters, digits or emoji to match`);
+    const skeleton = normaliser.skeleton();
+    const key = skeleton.replaceAll('l', 'i');
+    let pattern = patternIds.get(key);
+    if (pattern === undefined) {
+      pattern = patterns.length;
+      patternIds.set(key, pattern);
+      patterns.push(skeleton);
+      patternTerms.push([]);
+    }
+    let free = false;
+    for (let i = 0; i < length; i++) {
+      const kind = normaliser.infoAt(i) & KIND_MASK;
+      if (kind === K_CJK || kind === K_EMOJI) free = true;
+    }
+    const compiled: CompiledTerm = {
+      term,
+      group: term.group,
+      kind: term.kind,
+      weight: termWeight(term),
+      ambiguous: term.ambiguous === true,
+      species: term.species === true && term.kind !== 'associated-term',
+      associated: term.kind === 'associated-term',
+      free,
+      length,
+      bounds: normaliser.bound.slice(0, length + 1),
+      pattern,
+    };
+    terms.push(compiled);
+    patternTerms[pattern]!.push(compiled);
+  }
+  return {
+    version: library.version,
+    library,
+    terms,
+    patternTerms,
+    automaton: buildAutomaton(patterns),
+    scratch: { normaliser, buffer: { hits: new Int32Array(256) } },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Finds the library's terms in one field: normalise, one automaton pass, then the word-boundary
+ * rules (docs/keywords.md): a Latin term must start and end at a word boundary (a plural "s"/"es"
+ * may follow it), and a space inside the matched text must be a space (or hyphen, or word join) of
+ * the term; inside a hashtag, a term may end or start mid-word when it is at least 4 letters long
+ * and anchored on the other side, or when it touches another term ("#lionrug" → lion + rug); a term
+ * of one or two letters needs a whole word.
+ * Terms with CJK letters or emoji have no boundary rules.
+ */
+import { scan } from './automaton.ts';
+import type { CompiledTerm, Screener } from './compile.ts';
+import type { Normaliser } from './normalise.ts';
+import { B_HARD, B_NONE, B_SOFT } from './token-rules.ts';
+
+export interface Hit {
+  readonly term: CompiledTerm;
+  /** Index of the field: 0 title, 1 description, 2 + i tags[i]. */
+  readonly field: number;
+  /** Skeleton range (for windows and nesting). */
+  readonly a: number;
+  readonly b: number;
+  /** UTF-16 range in the original field. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A hashtag term piece shorter than this must touch another term on its open side. */
+const MIN_ANCHORED_PIECE = 4;
+/** Shorter terms ("ja", "hổ") need whole-word boundaries: no camelCase, hashtag or spaced-letter splits. */
+const MIN_LOOSE_TERM = 3;
+const S = 's'.charCodeAt(0);
+const E = 'e'.charCodeAt(0);
+
+/**
+ * Appends the hits of the library's terms in `text` to `out`.
+ * @example
+ * const hits: Hit[] = [];
+ * findInField(screener, 'R.H.I.N.O horn', 0, false, hits); // rhino horn, rhino, horn…
+ */
+export function findInField(
+  screener: Screener,
+  text: string,
+  field: number,
+  hashtagMode: boolean,
+  out: Hit[],
+): void {
+  const { normaliser, buffer } = screener.scratch;
+  normaliser.normalise(text, hashtagMode);
+  const count = scan(screener.automaton, normaliser.chars, normaliser.length, buffer);
+  const hits = buffer.hits;
+  const lengths = screener.automaton.patternLength;
+  // Associated terms count only near a species term of the same field (tags: of any tag), so in
+  // a field without one they are skipped here, before any work is spent on them.
+  let species = hashtagMode;
+  let deferred = false;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < count; k += 2) {
+      const pattern = hits[k]!;
+      const b = hits[k + 1]!;
+      const a = b - lengths[pattern]!;
+      for (const term of screener.patternTerms[pattern]!) {
+        if (term.associated !== (pass === 1)) {
+          if (term.associated) deferred = true;
+          continue;
+        }
+        if (!term.free && !accepts(normaliser, term, a, b, hits, count, lengths)) continue;
+        if (term.species) species = true;
+        out.push({ term, field, a, b, start: normaliser.from[a]!, end: normaliser.to[b - 1]! });
+      }
+    }
+    if (!deferred || !species) break;
+  }
+}
+
+function accepts(
+  n: Normaliser,
+  term: CompiledTerm,
+  a: number,
+  b: number,
+  hits: Int32Array,
+  count: number,
+  lengths: Int32Array,
+): boolean {
+  const bound = n.bound;
+  const left = bound[a]!;
+  let right = bound[b]!;
+  if (right === B_NONE) right = pluralEnd(n, b);
+  if (left === B_NONE || right === B_NONE) return false;
+  if (term.length < MIN_LOOSE_TERM && (left !== B_HARD || right !== B_HARD)) return false;
+  for (let p = a + 1; p < b; p++) if (bound[p] === B_HARD && term.bounds[p - a] === B_NONE) return false;
+  if (left >= B_SOFT && right >= B_SOFT) return true;
+  if ((left >= B_SOFT || right >= B_SOFT) && term.length >= MIN_ANCHORED_PIECE) return true;
+  return (
+    (left >= B_SOFT || touches(hits, count, lengths, a, 'end')) &&
+    (right >= B_SOFT || touches(hits, count, lengths, b, 'start'))
+  );
+}
+
+/** The boundary after a plural ending ("tusks", "boxes") when the term is followed by one. */
+function pluralEnd(n: Normaliser, b: number): number {
+  if (b >= n.length) return B_NONE;
+  const chars = n.chars;
+  const bound = n.bound;
+  if (chars[b] === S) return bound[b + 1]! >= B_SOFT ? bound[b + 1]! : B_NONE;
+  if (chars[b] === E && b + 1 < n.length && chars[b + 1] === S && bound[b + 1] === B_NONE)
+    return bound[b + 2]! >= B_SOFT ? bound[b + 2]! : B_NONE;
+  return B_NONE;
+}
+
+/** Whether another found pattern ends (or starts) exactly at skeleton position `p`. */
+function touches(
+  hits: Int32Array,
+  count: number,
+  lengths: Int32Array,
+  p: number,
+  side: 'start' | 'end',
+): boolean {
+  for (let k = 0; k < count; k += 2) {
+    const end = hits[k + 1]!;
+    if (side === 'end' ? end === p : end - lengths[hits[k]!]! === p) return true;
+  }
+  return false;
+}

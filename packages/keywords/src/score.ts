@@ -1,0 +1,148 @@
+/**
+ * Scoring of one listing (docs/keywords.md, "Scoring"):
+ *
+ * 1. Associated terms count only within ASSOCIATION_WINDOW skeleton characters of a species term
+ *    of the same group in the same field (all tags are one neighbourhood); others are dropped.
+ * 2. Per species group, the evidence units are the hits not nested in a longer hit of the same
+ *    group, one unit per distinct term (its highest weight).
+ * 3. An ambiguous unit weighs AMBIGUOUS_WEIGHT (or its own weight) — unless the group also has an
+ *    unambiguous unit (product or species context), then at least CONTEXT_WEIGHT.
+ * 4. Group score = 1 − Π(1 − weight) over its units; listing score = the highest group score;
+ *    flagged when score ≥ FLAG_THRESHOLD.
+ */
+import type { LibraryTerm } from '@ewto/schemas/generated/keyword-library';
+import type { SpeciesGroup, TermKind } from '@ewto/schemas/vocabularies';
+import type { Hit } from './find.ts';
+
+export const FLAG_THRESHOLD = 0.5;
+/** Skeleton characters (letters, not spaces or punctuation) between an associated and a species term. */
+export const ASSOCIATION_WINDOW = 30;
+export const AMBIGUOUS_WEIGHT = 0.15;
+export const CONTEXT_WEIGHT = 0.35;
+export const DEFAULT_WEIGHTS: Readonly<Record<TermKind, number>> = {
+  'search-word': 0.8,
+  hashtag: 0.8,
+  'code-word': 0.8,
+  emoji: 0.3,
+  'associated-term': 0.25,
+};
+/** Fields from this index on are tags: one neighbourhood for the associated-term rule. */
+export const FIRST_TAG_FIELD = 2;
+
+/** The weight of one hit of a term: its own, else by ambiguity and kind. */
+export function termWeight(term: Pick<LibraryTerm, 'weight' | 'ambiguous' | 'kind'>): number {
+  return term.weight ?? (term.ambiguous ? AMBIGUOUS_WEIGHT : DEFAULT_WEIGHTS[term.kind]);
+}
+
+export interface Scored {
+  score: number;
+  /** The hits that count: every hit except associated terms far from a species term. */
+  kept: Hit[];
+  /** Score per species group that has hits, highest first. */
+  groups: Array<{ group: SpeciesGroup; score: number }>;
+}
+
+/**
+ * Applies the associated-term rule and scores the hits of one listing.
+ * @example
+ * scoreHits(hits).score; // 0.15 for "ivory lace dress", 0.8 for "carved ivory"
+ */
+export function scoreHits(hits: readonly Hit[]): Scored {
+  const byGroup = new Map<SpeciesGroup, Hit[]>();
+  for (const h of hits) {
+    const list = byGroup.get(h.term.group);
+    if (list) list.push(h);
+    else byGroup.set(h.term.group, [h]);
+  }
+  const kept: Hit[] = [];
+  const groups: Scored['groups'] = [];
+  for (const [group, list] of byGroup) {
+    const counted = applyAssociationRule(list);
+    if (counted.length === 0) continue;
+    kept.push(...counted);
+    groups.push({ group, score: groupScore(counted) });
+  }
+  groups.sort((x, y) => y.score - x.score);
+  return { score: groups[0]?.score ?? 0, kept, groups };
+}
+
+function applyAssociationRule(hits: Hit[]): Hit[] {
+  if (!hits.some((h) => h.term.associated)) return hits;
+  const anchors = new Map<number, Hit[]>();
+  let tagAnchor = false;
+  for (const h of hits)
+    if (h.term.species) {
+      const zone = h.field >= FIRST_TAG_FIELD ? -1 : h.field;
+      const list = anchors.get(zone);
+      if (zone === -1) tagAnchor = true;
+      else if (list) list.push(h);
+      else anchors.set(zone, [h]);
+    }
+  const near = nearness(anchors);
+  return hits.filter((h) => {
+    if (!h.term.associated) return true;
+    if (h.field >= FIRST_TAG_FIELD) return tagAnchor;
+    return near(h);
+  });
+}
+
+/** For each field, whether a hit lies within the window of one of its anchors (binary search). */
+function nearness(anchors: Map<number, Hit[]>): (h: Hit) => boolean {
+  const index = new Map<number, { ends: number[]; minStartFrom: number[] }>();
+  for (const [field, list] of anchors) {
+    list.sort((x, y) => x.b - y.b);
+    const minStartFrom = new Array<number>(list.length);
+    let min = Number.POSITIVE_INFINITY;
+    for (let i = list.length - 1; i >= 0; i--) {
+      min = Math.min(min, list[i]!.a);
+      minStartFrom[i] = min;
+    }
+    index.set(field, { ends: list.map((h) => h.b), minStartFrom });
+  }
+  return (h) => {
+    const entry = index.get(h.field);
+    if (!entry) return false;
+    let lo = 0;
+    let hi = entry.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (entry.ends[mid]! >= h.a - ASSOCIATION_WINDOW) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < entry.ends.length && entry.minStartFrom[lo]! <= h.b + ASSOCIATION_WINDOW;
+  };
+}
+
+function groupScore(hits: Hit[]): number {
+  const sorted = [...hits].sort((x, y) => x.field - y.field || x.a - y.a || y.b - x.b);
+  const units = new Map<number, { weight: number; ambiguous: boolean }>();
+  let field = -1;
+  let start = -1;
+  let maxEndBefore = -1;
+  let maxEndSameStart = -1;
+  for (const h of sorted) {
+    if (h.field !== field) {
+      field = h.field;
+      start = -1;
+      maxEndBefore = -1;
+      maxEndSameStart = -1;
+    }
+    if (h.a !== start) {
+      maxEndBefore = Math.max(maxEndBefore, maxEndSameStart);
+      maxEndSameStart = -1;
+      start = h.a;
+    }
+    const nested = maxEndBefore >= h.b || maxEndSameStart > h.b;
+    maxEndSameStart = Math.max(maxEndSameStart, h.b);
+    if (nested) continue;
+    const unit = units.get(h.term.pattern);
+    if (!unit || unit.weight < h.term.weight)
+      units.set(h.term.pattern, { weight: h.term.weight, ambiguous: h.term.ambiguous });
+  }
+  let context = false;
+  for (const u of units.values()) if (!u.ambiguous) context = true;
+  let miss = 1;
+  for (const u of units.values())
+    miss *= 1 - (u.ambiguous && context ? Math.max(u.weight, CONTEXT_WEIGHT) : u.weight);
+  return Math.round((1 - miss) * 1000) / 1000;
+}

@@ -1,0 +1,57 @@
+/**
+ * Screening of one listing: every field searched, the associated-term rule applied, the listing
+ * scored — the record of design.md (`{ id, flagged, score, matches }`).
+ */
+import type { Listing } from '@ewto/schemas/generated/screen-request';
+import type { ScreenMatch, ScreenResult } from '@ewto/schemas/generated/screen-result';
+import type { Screener } from './compile.ts';
+import { findInField, type Hit } from './find.ts';
+import { FIRST_TAG_FIELD, FLAG_THRESHOLD, type Scored, scoreHits } from './score.ts';
+
+/**
+ * Screens one listing. Offsets are UTF-16 code units of the original field
+ * (`listing.title.slice(start, end)` is the text that matched).
+ * @example
+ * screenListing(screener, { id: 7, title: 'Genuine rh1n0 h0rn cup' });
+ * // { id: 7, flagged: true, score: 0.8, matches: [{ term: 'rhino horn cup', group: 'rhino', kind: 'search-word', field: 'title', start: 8, end: 22 }, …] }
+ */
+export function screenListing(screener: Screener, listing: Listing): ScreenResult {
+  const { record } = screenListingDetailed(screener, listing);
+  return record;
+}
+
+/** Like `screenListing`, with the score of each species group (for human-readable reports). */
+export function screenListingDetailed(
+  screener: Screener,
+  listing: Listing,
+): { record: ScreenResult; groups: Scored['groups'] } {
+  const hits: Hit[] = [];
+  if (listing.title) findInField(screener, listing.title, 0, false, hits);
+  if (listing.description) findInField(screener, listing.description, 1, false, hits);
+  listing.tags?.forEach((tag, i) => {
+    if (tag) findInField(screener, tag, FIRST_TAG_FIELD + i, true, hits);
+  });
+  if (hits.length === 0)
+    return { record: { id: listing.id, flagged: false, score: 0, matches: [] }, groups: [] };
+  const scored = scoreHits(hits);
+  const kept = scored.kept.sort(
+    (x, y) =>
+      x.field - y.field || x.start - y.start || x.end - y.end || compare(x.term.term.id, y.term.term.id),
+  );
+  const matches: ScreenMatch[] = kept.map((h) => ({
+    term: h.term.term.text,
+    group: h.term.group,
+    kind: h.term.kind,
+    field: fieldName(h.field),
+    start: h.start,
+    end: h.end,
+  }));
+  return {
+    record: { id: listing.id, flagged: scored.score >= FLAG_THRESHOLD, score: scored.score, matches },
+    groups: scored.groups,
+  };
+}
+
+const fieldName = (field: number): string =>
+  field === 0 ? 'title' : field === 1 ? 'description' : `tags[${field - FIRST_TAG_FIELD}]`;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
