@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { type RunningHub, startTestHub } from '@ewto/hub/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.ts';
+import { repoRoot } from './support/paths.ts';
+
+let hub: RunningHub;
+let browser: Browser;
+beforeAll(async () => {
+  const web = join(repoRoot, 'apps/web');
+  execFileSync(
+    join(repoRoot, 'node_modules/.bin/vite'),
+    ['build', '--outDir', 'dist-e2e', '--logLevel', 'error'],
+    { cwd: web },
+  );
+  hub = await startTestHub({ webDist: join(web, 'dist-e2e') });
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+describe('web UI in Chromium', () => {
+  it('loads from the hub and shows the hub status it fetched', async () => {
+    const page = await browser.newPage();
+    await page.goto(hub.url);
+    await expect
+      .poll(() => page.textContent('#app'), { timeout: 10_000 })
+      .toMatch(/Hub \d+\.\d+\.\d+: ok \(database ok\)/);
+    expect(await page.title()).toBe('EWTO Hub');
+  });
+});
