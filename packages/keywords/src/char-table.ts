@@ -140,6 +140,8 @@ export function computeEntry(cp: number): { units: number[]; infos: number[] } {
       else pushUnits(d, K_SEP);
     }
   }
+  // A lone mark (decomposed input: "e" + U+0301) strips to nothing: it extends the letter before it.
+  if (units.length === 0) return { units: [0], infos: [K_DROP] };
   return { units, infos };
 
   function pushAscii(c: number, upper: number) {

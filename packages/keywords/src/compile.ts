@@ -19,6 +19,8 @@ export interface CompiledTerm {
   /** Anchors associated terms of its group (`species: true`, not itself an associated term). */
   readonly species: boolean;
   readonly associated: boolean;
+  /** A hashtag: a match right after "#" includes it. */
+  readonly hashtag: boolean;
   /** Contains CJK letters or emoji: matched without word-boundary rules. */
   readonly free: boolean;
   /** Skeleton length. */
@@ -79,6 +81,7 @@ export function compileLibrary(library: KeywordLibrary): Screener {
       ambiguous: term.ambiguous === true,
       species: term.species === true && term.kind !== 'associated-term',
       associated: term.kind === 'associated-term',
+      hashtag: term.kind === 'hashtag',
       free,
       length,
       bounds: normaliser.bound.slice(0, length + 1),

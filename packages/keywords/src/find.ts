@@ -65,7 +65,10 @@ export function findInField(
         }
         if (!term.free && !accepts(normaliser, term, a, b, hits, count, lengths)) continue;
         if (term.species) species = true;
-        out.push({ term, field, a, b, start: normaliser.from[a]!, end: normaliser.to[b - 1]! });
+        let start = normaliser.from[a]!;
+        // A hashtag term found after a "#" covers it.
+        if (term.hashtag && start > 0 && isHash(text.charCodeAt(start - 1))) start--;
+        out.push({ term, field, a, b, start, end: normaliser.to[b - 1]! });
       }
     }
     if (!deferred || !species) break;
@@ -95,6 +98,8 @@ function accepts(
     (right >= B_SOFT || touches(hits, count, lengths, b, 'start'))
   );
 }
+
+const isHash = (c: number) => c === 0x23 || c === 0xff03;
 
 /** The boundary after a plural ending ("tusks", "boxes") when the term is followed by one. */
 function pluralEnd(n: Normaliser, b: number): number {

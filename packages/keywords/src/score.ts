@@ -6,7 +6,8 @@
  * 2. Per species group, the evidence units are the hits not nested in a longer hit of the same
  *    group, one unit per distinct term (its highest weight).
  * 3. An ambiguous unit weighs AMBIGUOUS_WEIGHT (or its own weight) — unless the group also has an
- *    unambiguous unit (product or species context), then at least CONTEXT_WEIGHT.
+ *    unambiguous unit of weight ≥ CONTEXT_MIN_WEIGHT (product or species context), then at least
+ *    CONTEXT_WEIGHT.
  * 4. Group score = 1 − Π(1 − weight) over its units; listing score = the highest group score;
  *    flagged when score ≥ FLAG_THRESHOLD.
  */
@@ -19,6 +20,8 @@ export const FLAG_THRESHOLD = 0.5;
 export const ASSOCIATION_WINDOW = 30;
 export const AMBIGUOUS_WEIGHT = 0.15;
 export const CONTEXT_WEIGHT = 0.35;
+/** A unit gives context to ambiguous ones when it is unambiguous and weighs at least this. */
+export const CONTEXT_MIN_WEIGHT = 0.25;
 export const DEFAULT_WEIGHTS: Readonly<Record<TermKind, number>> = {
   'search-word': 0.8,
   hashtag: 0.8,
@@ -140,7 +143,7 @@ function groupScore(hits: Hit[]): number {
       units.set(h.term.pattern, { weight: h.term.weight, ambiguous: h.term.ambiguous });
   }
   let context = false;
-  for (const u of units.values()) if (!u.ambiguous) context = true;
+  for (const u of units.values()) if (!u.ambiguous && u.weight >= CONTEXT_MIN_WEIGHT) context = true;
   let miss = 1;
   for (const u of units.values())
     miss *= 1 - (u.ambiguous && context ? Math.max(u.weight, CONTEXT_WEIGHT) : u.weight);

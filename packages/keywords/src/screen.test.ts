@@ -1,0 +1,175 @@
+import { validate } from '@ewto/schemas/validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileLibrary, type Screener } from './compile.ts';
+import type { Listing } from './index.ts';
+import { loadLibrary } from './node/load-library.ts';
+import { Normaliser } from './normalise.ts';
+import { screenListing } from './screen.ts';
+
+let screener: Screener;
+beforeAll(async () => {
+  screener = compileLibrary(await loadLibrary());
+});
+const screen = (title: string, rest: Omit<Listing, 'id' | 'title'> = {}) =>
+  screenListing(screener, { id: 1, title, ...rest });
+
+describe('ordinary listings', () => {
+  it.each([
+    'ivory coloured wedding dress',
+    'Ivory lace dress, size 10',
+    'Tiger Balm white ointment 19g',
+    'Python programming book, 3rd edition',
+    'Turtle neck sweater, navy',
+    'Bear plush toy for kids',
+    'Teddy bear with soft fur',
+    'Antique bone china teacup and saucer',
+    'Vintage tortoiseshell sunglasses',
+    'Tortoiseshell cat collar with bell',
+    'Exotic leather wallet (ostrich)',
+    'Jaguar XF car mats, set of 4',
+    'Yoga mat and bath rug bundle',
+    'Horn-rimmed reading glasses',
+    'Sea turtle pendant in sterling silver',
+    'Lion King DVD box set',
+    'Rhino 3D modelling course',
+    'Shell necklace from the beach',
+    'Carved wooden elephant figurine',
+    'Baby monkey plush toy for sale',
+    'Elephant print cushion, carved wooden frame',
+    'Mammoth sale on winter coats!',
+    'White gold engagement ring',
+    'Leopard print scarf',
+    'Real leather boots by a famous brand',
+    '象牙色连衣裙',
+    'Chuan Shan mountain travel guide',
+  ])('%s — not flagged', (title) => {
+    const r = screen(title);
+    expect(r.flagged, JSON.stringify(r.matches)).toBe(false);
+    expect(r.score).toBeLessThan(0.5);
+  });
+});
+
+describe('trafficking listings, obfuscated', () => {
+  it.each([
+    ['Carved ivоry bangle, old', 'elephant', 'ivоry bangle'], // Cyrillic о
+    ['i.v.o.r.y netsuke for sale', 'elephant', 'i.v.o.r.y netsuke'],
+    ['Genuine 1v0ry chopsticks', 'elephant', 'Genuine 1v0ry'],
+    ['ＥＬＥＰＨＡＮＴ ＴＵＳＫ', 'elephant', 'ＥＬＥＰＨＡＮＴ ＴＵＳＫ'],
+    ['R H I N O horn cup', 'rhino', 'R H I N O horn cup'],
+    ['rh1n0 h0rn powder', 'rhino', 'rh1n0 h0rn powder'],
+    ['Rhinocéros corne, corne de rhinocéros sculptée', 'rhino', 'corne de rhinocéros'],
+    ['p@ngolin $cales 500g', 'pangolin', 'p@ngolin $cales'],
+    ['Chuan Shan Jia, wild', 'pangolin', 'Chuan Shan Jia'],
+    ['#PangolinScales #TCM', 'pangolin', 'PangolinScales'],
+    ['Bear b-i-l-e capsules', 'bear', 'Bear b-i-l-e capsules'],
+    ['Moon bear gall bladder, dried', 'bear', 'bear gall bladder'],
+    ['t1ger b0ne wine', 'big-cat', 't1ger b0ne wine'],
+    ['Real tiger skin rug', 'big-cat', 'tiger skin'],
+    ['#TigerSelfie at the temple', 'big-cat', '#TigerSelfie'],
+    ['Hawksb1ll turtle shell bracelet', 'marine-turtle', 'Hawksb1ll'],
+    ['vinatge tortoiseshell hair comb', 'marine-turtle', 'vinatge tortoiseshell'],
+    ['Baby monkey for sale, very tame', 'primate', 'Baby monkey for sale'],
+    ['Helmeted hornbill casque carving', 'bird', 'Helmeted hornbill'],
+    ['Radiated tortoise, captive?', 'reptile', 'Radiated tortoise'],
+  ])('%s — flagged as %s', (title, group, span) => {
+    const r = screen(title);
+    expect(r.flagged, JSON.stringify(r.matches)).toBe(true);
+    const found = r.matches.filter((m) => m.group === group).map((m) => title.slice(m.start, m.end));
+    expect(found).toContain(span);
+  });
+
+  it('finds terms in CJK text without spaces', () => {
+    const cases: Array<[string, string, string]> = [
+      ['出售穿山甲片500克，野生', 'pangolin', '穿山甲片'],
+      ['正品犀牛角杯一只', 'rhino', '犀牛角'],
+      ['老象牙手镯，包浆好', 'elephant', '象牙手镯'],
+      ['べっ甲のかんざし', 'marine-turtle', 'べっ甲'],
+      ['熊胆粉胶囊', 'bear', '熊胆粉'],
+      ['งาช้างแท้ 100%', 'elephant', 'งาช้าง'],
+    ];
+    for (const [title, group, span] of cases) {
+      const r = screen(title);
+      expect(r.flagged, title).toBe(true);
+      expect(r.matches.filter((m) => m.group === group).map((m) => title.slice(m.start, m.end))).toContain(
+        span,
+      );
+    }
+  });
+
+  it('checks every field: description and tags', () => {
+    const r = screenListing(screener, {
+      id: 'x1',
+      title: 'Old carving',
+      description: 'Hand carved, see photos.',
+      tags: ['#ivoryantique', 'decor'],
+    });
+    expect(r.flagged).toBe(true);
+    expect(r.matches).toContainEqual({
+      term: '#ivoryantique',
+      group: 'elephant',
+      kind: 'hashtag',
+      field: 'tags[0]',
+      start: 0,
+      end: 13,
+    });
+  });
+});
+
+describe('matching rules', () => {
+  it('counts an associated term only near a species term of its group', () => {
+    expect(screen('Carcass, for collectors').matches).toEqual([]);
+    const near = screen('Rhino carcass, for collectors');
+    expect(near.matches.map((m) => `${m.group}:${m.term}`)).toContain('rhino:Carcass');
+    const far = screen(`Rhino ${'filler words here '.repeat(3)}carcass`);
+    expect(far.matches.map((m) => m.term)).not.toContain('Carcass');
+    // tags are one neighbourhood
+    const tagged = screenListing(screener, { id: 2, tags: ['bear', 'gall bladder'] });
+    expect(tagged.matches.map((m) => `${m.kind}:${m.term}`)).toContain('associated-term:Gall bladder');
+  });
+
+  it('scores an ambiguous word low alone and high with product or species context', () => {
+    expect(screen('ivory dress').score).toBeLessThan(0.5);
+    expect(screen('ivory statue').score).toBeGreaterThanOrEqual(0.5);
+    expect(screen('bear claws').score).toBeLessThan(0.5);
+    expect(screen('Black bear skull and claws').score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('respects word boundaries in Latin text', () => {
+    expect(screen('Trombone case').matches.map((m) => m.term)).not.toContain('bone');
+    expect(screen('the man is here').matches).toEqual([]);
+    expect(screen('ninja turtles').matches.map((m) => m.term)).not.toContain('ja');
+    expect(screen('Two elephant tusks').matches.map((m) => m.term)).toContain('elephant tusk');
+  });
+
+  it('splits hashtags into known terms', () => {
+    const r = screen('#lionrug');
+    expect(r.matches.map((m) => m.term)).toEqual(expect.arrayContaining(['#lionrug', 'lion', 'rug']));
+    expect(screen('#bearbileforsale').flagged).toBe(true);
+  });
+
+  it('returns records of the screen-result schema, with offsets into the original field', () => {
+    const titles = [
+      'Carved ivоry bangle',
+      'i v o r y',
+      'p@ngolin $cales',
+      '🐯🦴 wine',
+      'ｒｈｉｎｏ ｈｏｒｎ',
+      'iv\u200bory tusk',
+    ];
+    const n = new Normaliser();
+    const skeleton = (s: string, hashtag: boolean) => {
+      n.normalise(s, hashtag);
+      return n.skeleton().replaceAll('l', 'i');
+    };
+    for (const title of titles) {
+      const r = screen(title);
+      expect(validate('screen-result', r)).toEqual([]);
+      for (const m of r.matches)
+        expect(skeleton(title.slice(m.start, m.end), false)).toBe(skeleton(m.term, m.kind === 'hashtag'));
+    }
+  });
+
+  it('gives an empty record for an empty listing', () => {
+    expect(screenListing(screener, { id: 'e' })).toEqual({ id: 'e', flagged: false, score: 0, matches: [] });
+  });
+});
