@@ -38,7 +38,10 @@ describe('hub app', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toBe('application/problem+json');
-    expect(await bad.json()).toMatchObject({ code: 'malformed-json', detail: expect.stringContaining('not valid JSON') });
+    expect(await bad.json()).toMatchObject({
+      code: 'malformed-json',
+      detail: expect.stringContaining('not valid JSON'),
+    });
     const invalid = await t.app.request('/api/v1/auth/token', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

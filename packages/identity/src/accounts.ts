@@ -30,7 +30,7 @@ export async function createOrg(
       throw new IdentityError('invalid', 'only a taskforce has member agencies');
     for (const ref of input.agencies) {
       const a = await findOrg(db, ref);
-      if (!a || a.kind !== 'agency') throw new IdentityError('invalid', `"${ref}" is not an agency`);
+      if (a?.kind !== 'agency') throw new IdentityError('invalid', `"${ref}" is not an agency`);
       agencies.push(a);
     }
   }

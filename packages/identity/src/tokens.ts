@@ -123,9 +123,9 @@ export class TokenService {
     if (clientIdParam !== undefined && clientIdParam !== clientId)
       throw bad('client_id does not match the assertion');
     const key = await getClientKey(this.#db, clientId);
-    if (!key || key.use !== 'sig' || key.revokedAt) throw bad('unknown or revoked client');
+    if (key?.use !== 'sig' || key.revokedAt) throw bad('unknown or revoked client');
     const org = await findOrg(this.#db, key.orgId);
-    if (!org || org.kind !== 'agency') throw bad('the client does not belong to an agency');
+    if (org?.kind !== 'agency') throw bad('the client does not belong to an agency');
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(assertion, await importJWK(key.publicJwk, 'EdDSA'), {
