@@ -5,6 +5,7 @@ import { adminGroup } from './commands/admin.ts';
 import { auditGroup } from './commands/audit.ts';
 import { authGroup } from './commands/auth.ts';
 import { keysGroup } from './commands/keys.ts';
+import { keywordsGroup } from './commands/keywords.ts';
 import { policyGroup } from './commands/policy.ts';
 
 export const root: Group = {
@@ -12,7 +13,7 @@ export const root: Group = {
   name: 'ewto',
   summary:
     'EWTO Hub command-line tool: framework alignment, keyword screening, intelligence and administration.',
-  children: [policyGroup, authGroup, keysGroup, auditGroup, adminGroup],
+  children: [policyGroup, keywordsGroup, authGroup, keysGroup, auditGroup, adminGroup],
 };
 
 export function processIo(): Io {

@@ -11,17 +11,23 @@ export const DEFAULT_LIBRARY_DIR = fileURLToPath(new URL('../../../../policies/k
 
 /**
  * Reads and checks every `*.yaml` file of `dir`; throws `KeywordsError` (`unreadable-library`, or
- * `invalid-library` with `file:line:col: message` issues).
+ * `invalid-library` with `file:line:col: message` issues, paths relative to `relativeTo`).
  * @example
  * const library = await loadLibrary();
  * const screener = compileLibrary(library);
  */
-export async function loadLibrary(dir: string = DEFAULT_LIBRARY_DIR): Promise<KeywordLibrary> {
-  return parseLibrary(await readLibraryFiles(dir));
+export async function loadLibrary(
+  dir: string = DEFAULT_LIBRARY_DIR,
+  { relativeTo = process.cwd() }: { relativeTo?: string } = {},
+): Promise<KeywordLibrary> {
+  return parseLibrary(await readLibraryFiles(dir, { relativeTo }));
 }
 
-/** The library's files, with paths relative to the working directory for messages. */
-export async function readLibraryFiles(dir: string): Promise<LibraryFile[]> {
+/** The library's files, their paths shown relative to `relativeTo` (default: the working directory). */
+export async function readLibraryFiles(
+  dir: string,
+  { relativeTo = process.cwd() }: { relativeTo?: string } = {},
+): Promise<LibraryFile[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.yaml')).sort();
@@ -39,7 +45,7 @@ export async function readLibraryFiles(dir: string): Promise<LibraryFile[]> {
     names.map(async (name) => {
       const path = join(dir, name);
       try {
-        return { path: displayPath(path), text: await readFile(path, 'utf8') };
+        return { path: displayPath(path, relativeTo), text: await readFile(path, 'utf8') };
       } catch (e) {
         throw new KeywordsError('unreadable-library', `cannot read ${path}: ${(e as Error).message}`, [], {
           cause: e,
@@ -49,7 +55,7 @@ export async function readLibraryFiles(dir: string): Promise<LibraryFile[]> {
   );
 }
 
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
+function displayPath(path: string, from: string): string {
+  const rel = relative(from, path);
   return rel.startsWith('..') ? path : rel;
 }
