@@ -261,7 +261,7 @@ export interface ScopeGap {
    */
   taxa?: string[];
   /**
-   * When the provision covers whole groups and rules prohibit only some species: those species (the gap is the rest of the group).
+   * When the provision covers whole groups and rules prohibit only some species: those species (the gap is the rest of the group). When the provision names species and rules prohibit only some of their subspecies: those subspecies (the gap is the rest of the species in `taxa`).
    */
   exceptTaxa?: string[];
   productTypes: ProductType[];

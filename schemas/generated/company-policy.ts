@@ -161,7 +161,7 @@ export interface Scope {
      */
     appendices?: [CitesAppendix, ...CitesAppendix[]];
     /**
-     * Scientific names (species, genus or family), compared by exact name.
+     * Scientific names, compared ignoring case and extra spaces. A two-word name is a species, a three-word name a subspecies of the species its first two words name; anything else (a genus, a family, `Manis spp.`) is a higher taxon the tool cannot compare. A scope that names taxa must also name their `speciesGroups`.
      *
      * @minItems 1
      */

@@ -106,7 +106,12 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
   const covered = new Uint8Array(rows); // listing types prohibited by rules that compare
   const allow = new Uint8Array(rows * NE); // per exception: listing types where it is still open
   const maybe = new Uint8Array(rows); // listing types touched only by rules that cannot be compared
-  const some = new Map<number, { names: Set<string>; exceptions: number }>(); // by row * 8 + listing bit
+  // Cells prohibited for some of the taxa only (by row * 8 + listing bit): the provision's taxa (or,
+  // for whole groups, the rule's species) prohibited entirely, and taxa prohibited for some subspecies.
+  const some = new Map<
+    number,
+    { names: Set<string>; partly: Map<string, Set<string>>; exceptions: number }
+  >();
   const row = (g: number, a: number, p: number) => (gi[g]! * na + ai[a]!) * np + pi[p]!;
 
   // Rows already covered everywhere with no exception open: no later rule can change them.
@@ -114,7 +119,8 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
   for (const g of gl) for (const a of al) if (listings[g]! & (1 << a)) open += np;
   const contributing: CompiledRule[] = [];
   const touched: CompiledRule[] = [];
-  const blockers = new Set<string>();
+  const blockers = new Set<string>(); // higher taxa that cannot be compared
+  const ambiguous = new Set<CompiledRule>(); // rules naming species for several groups
   const beyond = { g: 0, a: 0, p: 0, l: 0, whole: 0 };
   for (const rule of candidates(cp, pr.g)) {
     const ig = rule.g & pr.g;
@@ -125,8 +131,10 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
     const match = matchTaxa(rule, pr);
     if (match.kind === 'none') continue;
     touched.push(rule);
-    if (match.kind === 'unknown') for (const t of rule.taxaList ?? []) blockers.add(t);
-    else {
+    if (match.kind === 'unknown') {
+      if (match.why === 'several-groups') ambiguous.add(rule);
+      else for (const t of rule.taxaList ?? []) blockers.add(t);
+    } else {
       contributing.push(rule);
       addBeyond(beyond, ctx.beyond, rule, pr, gl, pl);
     }
@@ -149,8 +157,13 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
           else
             for (const x of bits(il)) {
               const key = r * 8 + x;
-              const entry = some.get(key) ?? { names: new Set<string>(), exceptions: 0 };
+              const entry = some.get(key) ?? { names: new Set<string>(), partly: new Map(), exceptions: 0 };
               for (const n of match.names) entry.names.add(n);
+              for (const [t, subs] of match.partly) {
+                const set = entry.partly.get(t) ?? new Set<string>();
+                for (const x of subs) set.add(x);
+                entry.partly.set(t, set);
+              }
               entry.exceptions |= rule.exceptions;
               some.set(key, entry);
             }
@@ -159,7 +172,7 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
 
   const uncovered: number[][] = [];
   const unknown: number[][] = [];
-  const partly = new Map<string, { names: string[]; cells: number[][] }>();
+  const partly = new Map<string, { names: string[]; subspecies: string[]; cells: number[][] }>();
   const extraExceptions = new Map<number, number[][]>();
   let [ok, present, notGranted] = [0, 0, 0];
   const push = <K>(map: Map<K, number[][]>, key: K, cell: number[]) => {
@@ -191,8 +204,13 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
             }
           } else if (partial) {
             const names = [...partial.names].sort();
-            const key = names.join('\n');
-            const entry = partly.get(key) ?? { names, cells: [] };
+            // Subspecies only count for taxa not prohibited entirely by another rule.
+            const subspecies = [...partial.partly]
+              .filter(([t]) => !partial.names.has(t))
+              .flatMap(([, subs]) => [...subs])
+              .sort();
+            const key = `${names.join('\n')}\t${subspecies.join('\n')}`;
+            const entry = partly.get(key) ?? { names, subspecies, cells: [] };
             entry.cells.push([g, a, p, x]);
             partly.set(key, entry);
           } else if (maybe[r]! & bit) unknown.push([g, a, p, x]);
@@ -209,8 +227,8 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
 
   const gaps: ScopeGap[] = [
     ...compress(uncovered).map((r) => gap('not-prohibited', r, where)),
-    ...[...partly.values()].flatMap(({ names, cells }) =>
-      compress(cells).map((r) => gap('not-prohibited', r, where, { covered: names })),
+    ...[...partly.values()].flatMap(({ names, subspecies, cells }) =>
+      compress(cells).map((r) => gap('not-prohibited', r, where, { covered: names, subspecies })),
     ),
     ...[...extraExceptions].flatMap(([extra, cells]) =>
       compress(cells).map((r) => gap('exception-not-allowed', r, where, { extra })),
@@ -218,12 +236,7 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
     ...compress(unknown).map((r) => gap('not-comparable', r, where)),
   ];
   const part = { gaps, contributing, touched };
-  if (unknown.length)
-    return {
-      state: 'unknown',
-      ...part,
-      reason: `rules naming higher taxa (${[...blockers].join(', ')}) cannot be compared with ${pr.taxaList ? `the provision's taxa (${pr.taxaList.join(', ')})` : 'whole species groups'}: taxa are compared by exact name, and two- or three-word names are read as species`,
-    };
+  if (unknown.length) return { state: 'unknown', ...part, reason: unknownReason(blockers, ambiguous, pr) };
   if (uncovered.length || partly.size || extraExceptions.size)
     return {
       state: ok === 0 && partly.size === 0 && extraExceptions.size === 0 ? 'nothing' : 'some',
@@ -275,17 +288,33 @@ function addBeyond(
   acc.whole |= b.whole & pr.g;
 }
 
+function unknownReason(blockers: Set<string>, ambiguous: Set<CompiledRule>, pr: CompiledScope): string {
+  const reasons: string[] = [];
+  if (blockers.size)
+    reasons.push(
+      `rules naming higher taxa (${[...blockers].join(', ')}) cannot be compared with ${pr.taxaList ? `the provision's taxa (${pr.taxaList.join(', ')})` : 'whole species groups'}: taxa are compared by name, and only two-word (species) and three-word (subspecies) names are read as species`,
+    );
+  for (const r of ambiguous)
+    reasons.push(
+      `rule "${r.id}" names taxa (${(r.taxaList ?? []).join(', ')}) for ${r.g === GROUPS.all ? 'every species group (it has no speciesGroups)' : `several species groups (${GROUPS.list(r.g).join(', ')})`}: the tool has no taxonomy and cannot tell which group the taxa belong to; give the rule the species group of its taxa`,
+    );
+  return reasons.join('; ');
+}
+
 function gap(
   kind: ScopeGap['kind'],
   r: Rect,
   { within, listings, pr }: { within: Rect; listings: Listings; pr: CompiledScope },
-  { extra = 0, covered }: { extra?: number; covered?: string[] } = {},
+  { extra = 0, covered, subspecies = [] }: { extra?: number; covered?: string[]; subspecies?: string[] } = {},
 ): ScopeGap {
   let possible = 0;
   for (const g of bits(r.g)) possible |= listings[g]!;
   const full = { ...within, a: within.a & possible };
   const taxa = pr.taxaList ? pr.taxaList.filter((t) => !covered?.includes(t)) : undefined;
-  const exceptTaxa = !pr.taxaList && covered ? covered : undefined;
+  // The rest of a group other than the species prohibited; the rest of a species other than its
+  // subspecies prohibited.
+  const except = pr.taxaList ? subspecies : (covered ?? []);
+  const exceptTaxa = except.length ? except : undefined;
   let text = describeRect(r, full, { ...(taxa ? { taxa } : {}), ...(exceptTaxa ? { exceptTaxa } : {}) });
   const exceptions = EXCEPTION_SET.list(extra);
   if (kind === 'exception-not-allowed')

@@ -3,7 +3,7 @@
  * sequence of editions (ids never dropped or reused), waivers that have run out.
  */
 import { compareEditionIds } from '@ewto/schemas';
-import type { CompanyPolicy, FrameworkEdition } from './types.ts';
+import type { CompanyPolicy, FrameworkEdition, Scope } from './types.ts';
 
 export interface Issue {
   pointer: string;
@@ -14,6 +14,21 @@ export interface Issue {
 const error = (pointer: string, message: string): Issue => ({ pointer, message, severity: 'error' });
 const warning = (pointer: string, message: string): Issue => ({ pointer, message, severity: 'warning' });
 const list = (xs: Iterable<string>) => [...xs].map((x) => `"${x}"`).join(', ') || 'none';
+
+/**
+ * A scope that names taxa must name their species group: without a taxonomy the tool cannot tell
+ * which group `Panthera pardus` is in, and a left-out `speciesGroups` means every group.
+ */
+function checkTaxaGroups(pointer: string, scope: Scope | undefined): Issue[] {
+  const taxa = scope?.cites?.taxa;
+  if (!taxa || scope.speciesGroups) return [];
+  return [
+    error(
+      `${pointer}/cites/taxa`,
+      `cites.taxa (${taxa.join(', ')}) needs "speciesGroups" naming the group of these taxa, e.g. speciesGroups: [big-cat] for Panthera pardus: the tool has no taxonomy and cannot tell which species group a name belongs to`,
+    ),
+  ];
+}
 
 /** Checks one edition on its own: unique ids, `replacedBy` and `sources` references, `introduced`. */
 export function checkEdition(edition: FrameworkEdition): Issue[] {
@@ -46,6 +61,7 @@ export function checkEdition(edition: FrameworkEdition): Issue[] {
   });
   edition.provisions.forEach((p, i) => {
     const at = `/provisions/${i}`;
+    issues.push(...checkTaxaGroups(`${at}/scope`, p.scope));
     if (!p.scope && !p.measures?.length)
       issues.push(
         error(at, `${p.id} has neither a "scope" nor "measures": a provision must ask for something`),
@@ -183,6 +199,7 @@ export function checkCompanyPolicy(policy: CompanyPolicy, options: PolicyCheckOp
     if (first !== undefined)
       issues.push(error(`/rules/${i}/id`, `duplicate rule id "${r.id}" (already /rules/${first})`));
     else ruleIds.set(r.id, i);
+    issues.push(...checkTaxaGroups(`/rules/${i}/scope`, r.scope));
   });
   const measures = new Set(policy.measures?.map((m) => m.measure));
 

@@ -476,6 +476,94 @@ describe('taxa', () => {
     expect(r.missing?.scope[0]).toMatchObject({ exceptTaxa: ['Panthera tigris'] });
     expect(r.missing?.scope[0]?.text).toContain('big-cat other than Panthera tigris');
   });
+  it('a species named for several groups cannot be placed in one: unassessed, not a partial of every group', () => {
+    const ivoryOnly = provision({
+      id: 'PWF-001',
+      scope: { speciesGroups: ['elephant'], productTypes: ['trophies'] },
+    });
+    const r = one(
+      edition([ivoryOnly]),
+      policy({
+        rules: [
+          { id: 'leopard', scope: { cites: { taxa: ['Panthera pardus'] }, productTypes: ['trophies'] } },
+        ],
+      }),
+    );
+    expect(r.verdict).toBe('unassessed');
+    expect(r.reason).toContain('rule "leopard" names taxa (Panthera pardus) for every species group');
+    expect(r.missing?.scope[0]).toMatchObject({ kind: 'not-comparable', speciesGroups: ['elephant'] });
+    expect(r.missing?.scope[0]?.exceptTaxa).toBeUndefined();
+    const two = one(
+      edition([ivoryOnly]),
+      policy({
+        rules: [
+          {
+            id: 'x',
+            scope: { speciesGroups: ['elephant', 'big-cat'], cites: { taxa: ['Panthera pardus'] } },
+          },
+        ],
+      }),
+    );
+    expect(two.verdict).toBe('unassessed');
+    expect(two.reason).toContain('several species groups (elephant, big-cat)');
+  });
+  it('compares names ignoring case and spacing: a lower- or upper-case species is still a species', () => {
+    const r = one(
+      edition([big]),
+      policy({
+        rules: [{ id: 'x', scope: { speciesGroups: ['big-cat'], cites: { taxa: ['panthera  PARDUS'] } } }],
+      }),
+    );
+    expect(r.verdict).toBe('partial');
+    expect(r.missing?.scope).toEqual([
+      expect.objectContaining({ kind: 'not-prohibited', taxa: ['Panthera uncia'] }),
+    ]);
+  });
+  it('a subspecies is part of its species: partial, naming the rest of the species', () => {
+    const tiger = provision({
+      id: 'PWF-004',
+      scope: { speciesGroups: ['big-cat'], cites: { taxa: ['Panthera tigris'] }, productTypes: ['trophies'] },
+    });
+    const r = one(
+      edition([tiger]),
+      policy({
+        rules: [
+          { id: 'amur', scope: { speciesGroups: ['big-cat'], cites: { taxa: ['Panthera tigris altaica'] } } },
+        ],
+      }),
+    );
+    expect(r.verdict).toBe('partial');
+    expect(r.rules).toEqual([{ id: 'amur', pointer: '/rules/0' }]);
+    expect(r.missing?.scope).toEqual([
+      expect.objectContaining({ taxa: ['Panthera tigris'], exceptTaxa: ['Panthera tigris altaica'] }),
+    ]);
+    expect(r.missing?.scope[0]?.text).toContain(
+      'big-cat [Panthera tigris] other than Panthera tigris altaica',
+    );
+  });
+  it('a species covers a provision that names one of its subspecies', () => {
+    const amur = provision({
+      id: 'PWF-004',
+      scope: { speciesGroups: ['big-cat'], cites: { taxa: ['Panthera tigris altaica'] } },
+    });
+    const r = one(
+      edition([amur]),
+      policy({
+        rules: [{ id: 't', scope: { speciesGroups: ['big-cat'], cites: { taxa: ['Panthera tigris'] } } }],
+      }),
+    );
+    expect(r.verdict).toBe('covers');
+  });
+  it('"sp", "spp", "ssp." and the like stand for unnamed species: a higher taxon, unassessed', () => {
+    for (const name of ['Panthera spp', 'Panthera sp', 'Panthera spp.', 'Panthera pardus ssp']) {
+      const r = one(
+        edition([big]),
+        policy({ rules: [{ id: 'x', scope: { speciesGroups: ['big-cat'], cites: { taxa: [name] } } }] }),
+      );
+      expect(r.verdict, name).toBe('unassessed');
+      expect(r.reason, name).toContain(`higher taxa (${name})`);
+    }
+  });
 });
 
 describe('waivers', () => {

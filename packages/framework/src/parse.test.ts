@@ -137,6 +137,20 @@ describe('located, actionable errors', () => {
       'p.yaml:8:16: warning: PWF-007 is withdrawn in edition 2020; refer to PWF-001 instead (at /notApplicable/0/provision)',
     ]);
   });
+  it('taxa without the species group they belong to', () => {
+    expect(
+      lines(policy('rules:\n  - id: leopard\n    scope:\n      cites: {taxa: [Panthera pardus]}\n')),
+    ).toEqual([
+      'p.yaml:6:15: error: cites.taxa (Panthera pardus) needs "speciesGroups" naming the group of these taxa, e.g. speciesGroups: [big-cat] for Panthera pardus: the tool has no taxonomy and cannot tell which species group a name belongs to (at /rules/0/scope/cites/taxa)',
+    ]);
+    expect(
+      lines(
+        policy(
+          'rules:\n  - id: leopard\n    scope:\n      speciesGroups: [big-cat]\n      cites: {taxa: [Panthera pardus]}\n',
+        ),
+      ),
+    ).toEqual([]);
+  });
   it('a missing or unknown kind', () => {
     expect(lines('company: x\n')).toEqual([
       'p.yaml:1:1: error: document is missing required key "kind": expected "kind: framework-edition" or "kind: company-policy"',

@@ -5,6 +5,7 @@
  * cell inside the provision's rectangle; leftover cells are compressed back into rectangles.
  */
 
+import { normalTaxon } from './taxa.ts';
 import type { Scope } from './types.ts';
 import { APPENDICES, bits, EXCEPTION_SET, GROUPS, LISTINGS, PRODUCTS } from './vocabulary.ts';
 
@@ -18,7 +19,7 @@ export interface Rect {
 export interface CompiledScope extends Rect {
   /** Exceptions left open (a mask over EXCEPTIONS). */
   exceptions: number;
-  /** Named taxa, lower-cased, when the scope is narrowed to them. */
+  /** Named taxa, normalised (`normalTaxon`), when the scope is narrowed to them. */
   taxa: Set<string> | undefined;
   taxaList: string[] | undefined;
 }
@@ -32,7 +33,7 @@ export function compileScope(scope: Scope | undefined): CompiledScope {
     p: PRODUCTS.mask(scope?.productTypes),
     l: LISTINGS.mask(scope?.listingTypes),
     exceptions: EXCEPTION_SET.mask(scope?.exceptions ?? []),
-    taxa: taxaList ? new Set(taxaList.map((t) => t.trim().toLowerCase())) : undefined,
+    taxa: taxaList ? new Set(taxaList.map(normalTaxon)) : undefined,
     taxaList: taxaList ? [...taxaList] : undefined,
   };
 }
