@@ -25,6 +25,8 @@ export const F_CONF = 64;
 export const F_UPPER = 128;
 /** `@` or `$` (leet symbols: letters inside a word, punctuation elsewhere). */
 export const F_SYM = 256;
+/** An invisible character (zero-width space or joiner, soft hyphen…): dropped, and a sign of hiding. */
+export const F_HIDDEN = 512;
 
 const LEET: Record<string, string> = {
   '0': 'o',
@@ -93,6 +95,13 @@ const IS_SPACELESS =
   /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3005\u3006\u30fc]$/u;
 const IS_WORD = /^[\p{L}\p{N}]$/u;
 
+/** Dropped characters that belong to ordinary text: variation selectors and emoji modifiers. */
+function isMarkLike(cp: number): boolean {
+  return (
+    (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
+}
+
 function isDropped(cp: number): boolean {
   return (
     cp === 0xad ||
@@ -111,7 +120,7 @@ function isDropped(cp: number): boolean {
 export function computeEntry(cp: number): { units: number[]; infos: number[] } {
   const units: number[] = [];
   const infos: number[] = [];
-  if (isDropped(cp)) return { units: [0], infos: [K_DROP] };
+  if (isDropped(cp)) return { units: [0], infos: [isMarkLike(cp) ? K_DROP : K_DROP | F_HIDDEN] };
   const ch = String.fromCodePoint(cp);
   if (IS_EMOJI.test(ch) || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) {
     for (let i = 0; i < ch.length; i++) {

@@ -4,13 +4,13 @@
  * may follow it), and a space inside the matched text must be a space (or hyphen, or word join) of
  * the term; inside a hashtag, a term may end or start mid-word when it is at least 4 letters long
  * and anchored on the other side, or when it touches another term ("#lionrug" → lion + rug); a term
- * of one or two letters needs a whole word.
+ * of one or two letters needs a whole word. A hashtag term matches only in a hashtag (or a tag).
  * Terms with CJK letters or emoji have no boundary rules.
  */
 import { scan } from './automaton.ts';
 import type { CompiledTerm, Screener } from './compile.ts';
 import type { Normaliser } from './normalise.ts';
-import { B_HARD, B_NONE, B_SOFT } from './token-rules.ts';
+import { B_HARD, B_HASH, B_NONE, B_SOFT } from './token-rules.ts';
 
 export interface Hit {
   readonly term: CompiledTerm;
@@ -22,6 +22,8 @@ export interface Hit {
   /** UTF-16 range in the original field. */
   readonly start: number;
   readonly end: number;
+  /** Some of the matched text was obfuscated (leet, look-alikes, spaced letters, hidden characters). */
+  readonly obfuscated: boolean;
 }
 
 /** A hashtag term piece shorter than this must touch another term on its open side. */
@@ -64,11 +66,20 @@ export function findInField(
           continue;
         }
         if (!term.free && !accepts(normaliser, term, a, b, hits, count, lengths)) continue;
+        if (term.hashtag && !inHashtag(normaliser, a, b)) continue;
         if (term.species) species = true;
         let start = normaliser.from[a]!;
         // A hashtag term found after a "#" covers it.
         if (term.hashtag && start > 0 && isHash(text.charCodeAt(start - 1))) start--;
-        out.push({ term, field, a, b, start, end: normaliser.to[b - 1]! });
+        out.push({
+          term,
+          field,
+          a,
+          b,
+          start,
+          end: normaliser.to[b - 1]!,
+          obfuscated: obfuscated(normaliser, term, a, b),
+        });
       }
     }
     if (!deferred || !species) break;
@@ -97,6 +108,19 @@ function accepts(
     (left >= B_SOFT || touches(hits, count, lengths, a, 'end')) &&
     (right >= B_SOFT || touches(hits, count, lengths, b, 'start'))
   );
+}
+
+/** A hashtag term matches only in a hashtag or a tag: "#lionclaw" is not "lion claw foot bathtub". */
+function inHashtag(n: Normaliser, a: number, b: number): boolean {
+  return b - a < 2 || n.bound[a + 1] === B_HASH || n.bound[a] === B_HASH;
+}
+
+/** Read through leet, look-alikes, hidden characters, or a word of the term broken up ("iv.ory", "IvOrY"). */
+function obfuscated(n: Normaliser, term: CompiledTerm, a: number, b: number): boolean {
+  for (let p = a; p < b; p++) if (n.obfuscated[p]) return true;
+  if (term.free) return false;
+  for (let p = a + 1; p < b; p++) if (n.bound[p]! >= B_SOFT && term.bounds[p - a] === B_NONE) return true;
+  return false;
 }
 
 const isHash = (c: number) => c === 0x23 || c === 0xff03;

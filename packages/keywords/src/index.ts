@@ -17,9 +17,11 @@ export { Normaliser } from './normalise.ts';
 export {
   AMBIGUOUS_WEIGHT,
   ASSOCIATION_WINDOW,
+  CONTEXT_MIN_WEIGHT,
   CONTEXT_WEIGHT,
   DEFAULT_WEIGHTS,
   FLAG_THRESHOLD,
+  OBFUSCATED_WEIGHT,
   termWeight,
 } from './score.ts';
 export { screenListing, screenListingDetailed } from './screen.ts';

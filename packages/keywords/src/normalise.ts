@@ -14,6 +14,7 @@ import {
   charTable,
   ENTRY_LENGTH_BITS,
   F_CONF,
+  F_HIDDEN,
   F_LEET,
   F_LETTER,
   F_SYM,
@@ -25,7 +26,7 @@ import {
   K_WORD,
   KIND_MASK,
 } from './char-table.ts';
-import { B_HARD, B_HASH, B_NONE, SkeletonBuffer } from './token-rules.ts';
+import { B_HARD, B_HASH, B_NONE, B_SOFT, SkeletonBuffer } from './token-rules.ts';
 
 export { B_HARD, B_HASH, B_NONE, B_SOFT } from './token-rules.ts';
 
@@ -60,6 +61,7 @@ export class Normaliser extends SkeletonBuffer {
     // Room for every character to double (ß → ss, æ → ae); a rarer, longer expansion overflows and
     // the text is normalised again with larger buffers, so the arrays stay put during a pass.
     this.ensure(2 * n + 32);
+    this.clearObfuscated();
     this.overflow = false;
     this.symbolStop = false;
     this.hashtagMode = hashtagMode;
@@ -125,7 +127,8 @@ export class Normaliser extends SkeletonBuffer {
           tokFlags = inf & ~F_UPPER; // a capital first letter is no camelCase hump
           inner = pendingHash || hashtagMode ? B_HASH : B_NONE;
           pendingHash = false;
-          bound[len] = B_HARD;
+          // One punctuation mark glued between two words ("iv.ory", "rhino-horn") is a soft break.
+          bound[len] = len > 0 && to[len - 1] === i - 1 && isGlue(input[i - 1]!) ? B_SOFT : B_HARD;
         } else {
           bound[len] = inner;
           tokFlags |= inf;
@@ -202,7 +205,7 @@ export class Normaliser extends SkeletonBuffer {
           tokFlags = inf & ~F_UPPER;
           inner = pendingHash || hashtagMode ? B_HASH : B_NONE;
           pendingHash = false;
-          bound[len] = B_HARD;
+          bound[len] = len > 0 && to[len - 1] === i - 1 && isGlue(input[i - 1]!) ? B_SOFT : B_HARD;
         } else {
           bound[len] = inner;
           tokFlags |= inf;
@@ -212,7 +215,10 @@ export class Normaliser extends SkeletonBuffer {
         to[len] = next;
         info[len++] = inf;
       } else if (kind === K_DROP) {
-        if (len > 0 && to[len - 1] === i) to[len - 1] = next;
+        if (len > 0 && to[len - 1] === i) {
+          to[len - 1] = next;
+          if (inf & F_HIDDEN && tokStart >= 0) this.markObfuscated(len - 1);
+        }
       } else {
         if (tokStart >= 0) {
           if (
@@ -258,4 +264,13 @@ export class Normaliser extends SkeletonBuffer {
  */
 function copyUnits(text: string, into: Uint16Array, n: number): void {
   for (let i = 0; i < n; i++) into[i] = text.charCodeAt(i);
+}
+
+/** Punctuation that can sit inside a word: . - _ * ' / + ~ · • ‧ ’ ‐ ‑ – */
+const GLUE = new Uint8Array(128);
+for (const c of ".-_*'/+~") GLUE[c.charCodeAt(0)] = 1;
+function isGlue(c: number): boolean {
+  return c < 128
+    ? GLUE[c] === 1
+    : c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x2019 || (c >= 0x2010 && c <= 0x2013);
 }

@@ -8,6 +8,7 @@
  * 3. An ambiguous unit weighs AMBIGUOUS_WEIGHT (or its own weight) — unless the group also has an
  *    unambiguous unit of weight ≥ CONTEXT_MIN_WEIGHT (product or species context), then at least
  *    CONTEXT_WEIGHT.
+ *    An ambiguous term written in an obfuscated way is not ambiguous: at least OBFUSCATED_WEIGHT.
  * 4. Group score = 1 − Π(1 − weight) over its units; listing score = the highest group score;
  *    flagged when score ≥ FLAG_THRESHOLD.
  */
@@ -22,6 +23,8 @@ export const AMBIGUOUS_WEIGHT = 0.15;
 export const CONTEXT_WEIGHT = 0.35;
 /** A unit gives context to ambiguous ones when it is unambiguous and weighs at least this. */
 export const CONTEXT_MIN_WEIGHT = 0.25;
+/** An ambiguous term written in an obfuscated way ("i.v.o.r.y", "iv0ry") is no longer ambiguous. */
+export const OBFUSCATED_WEIGHT = 0.6;
 export const DEFAULT_WEIGHTS: Readonly<Record<TermKind, number>> = {
   'search-word': 0.8,
   hashtag: 0.8,
@@ -138,9 +141,11 @@ function groupScore(hits: Hit[]): number {
     const nested = maxEndBefore >= h.b || maxEndSameStart > h.b;
     maxEndSameStart = Math.max(maxEndSameStart, h.b);
     if (nested) continue;
+    const hidden = h.obfuscated && h.term.ambiguous;
+    const weight = hidden ? Math.max(h.term.weight, OBFUSCATED_WEIGHT) : h.term.weight;
     const unit = units.get(h.term.pattern);
-    if (!unit || unit.weight < h.term.weight)
-      units.set(h.term.pattern, { weight: h.term.weight, ambiguous: h.term.ambiguous });
+    if (!unit || unit.weight < weight)
+      units.set(h.term.pattern, { weight, ambiguous: h.term.ambiguous && !hidden });
   }
   let context = false;
   for (const u of units.values()) if (!u.ambiguous && u.weight >= CONTEXT_MIN_WEIGHT) context = true;

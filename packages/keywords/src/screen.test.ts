@@ -42,6 +42,9 @@ describe('ordinary listings', () => {
     'Real leather boots by a famous brand',
     '象牙色连衣裙',
     'Chuan Shan mountain travel guide',
+    'Lion claw foot bathtub',
+    'Horn of Africa travel guide',
+    'Tiger stripe T-shirt',
   ])('%s — not flagged', (title) => {
     const r = screen(title);
     expect(r.flagged, JSON.stringify(r.matches)).toBe(false);
@@ -139,6 +142,14 @@ describe('matching rules', () => {
     expect(screen('the man is here').matches).toEqual([]);
     expect(screen('ninja turtles').matches.map((m) => m.term)).not.toContain('ja');
     expect(screen('Two elephant tusks').matches.map((m) => m.term)).toContain('elephant tusk');
+  });
+
+  it('matches hashtag terms only in hashtags and tags', () => {
+    expect(screen('lion claw').matches.map((m) => m.term)).not.toContain('#lionclaw');
+    expect(screen('#LionClaw').matches.map((m) => m.term)).toContain('#lionclaw');
+    expect(screenListing(screener, { id: 3, tags: ['lionclaw'] }).matches.map((m) => m.term)).toContain(
+      '#lionclaw',
+    );
   });
 
   it('splits hashtags into known terms', () => {

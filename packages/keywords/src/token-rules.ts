@@ -44,6 +44,12 @@ export class SkeletonBuffer {
   /** `bound[p]`: boundary type before skeleton position p (length + 1 entries). */
   bound = new Uint8Array(257);
   length = 0;
+  /**
+   * 1 where the unit was read through an obfuscation — a leet digit, a look-alike letter, a run of
+   * spaced letters, a hidden character — which no one writing in good faith uses.
+   */
+  obfuscated = new Uint8Array(256);
+  private obfuscatedAt: number[] = [];
   /** The text's UTF-16 code units. */
   protected input = new Uint16Array(256);
   // The current run of single-letter tokens.
@@ -120,6 +126,7 @@ export class SkeletonBuffer {
     const start = this.runStart;
     const end = start + count;
     for (let p = start + 1; p < end; p++) this.bound[p] = B_SOFT;
+    for (let p = start; p < end; p++) this.markObfuscated(p);
     if (this.runFlags & F_LETTER && this.runFlags & F_LEET) this.readLeet(start, end);
     if (this.runFlags & F_CONF && this.runFlags & F_LATIN) this.readConfusables(start, end);
   }
@@ -128,14 +135,33 @@ export class SkeletonBuffer {
     const chars = this.chars;
     for (let p = start; p < end; p++) {
       const ch = chars[p]!;
-      if (ch < 128 && LEET_MAP[ch]) chars[p] = LEET_MAP[ch]!;
+      if (ch < 128 && LEET_MAP[ch]) {
+        chars[p] = LEET_MAP[ch]!;
+        this.markObfuscated(p);
+      }
     }
   }
 
   private readConfusables(start: number, end: number): void {
     const chars = this.chars;
-    for (let p = start; p < end; p++)
-      if (chars[p]! >= 128) chars[p] = CONFUSABLE_MAP.get(chars[p]!) ?? chars[p]!;
+    for (let p = start; p < end; p++) {
+      const latin = chars[p]! >= 128 ? CONFUSABLE_MAP.get(chars[p]!) : undefined;
+      if (latin === undefined) continue;
+      chars[p] = latin;
+      this.markObfuscated(p);
+    }
+  }
+
+  protected markObfuscated(p: number): void {
+    if (this.obfuscated[p]) return;
+    this.obfuscated[p] = 1;
+    this.obfuscatedAt.push(p);
+  }
+
+  /** Forgets the previous text's marks (only the positions that were set are cleared). */
+  protected clearObfuscated(): void {
+    for (const p of this.obfuscatedAt) this.obfuscated[p] = 0;
+    this.obfuscatedAt.length = 0;
   }
 
   private allConfusable(start: number, end: number): boolean {
@@ -172,5 +198,7 @@ export class SkeletonBuffer {
     this.to = new Int32Array(size);
     this.info = new Uint16Array(size);
     this.bound = new Uint8Array(size + 1);
+    this.obfuscated = new Uint8Array(size);
+    this.obfuscatedAt.length = 0;
   }
 }
