@@ -1,6 +1,7 @@
 import { validate } from '@ewto/schemas';
 import { describe, expect, it } from 'vitest';
 import { diffPolicy } from './diff.ts';
+import { formatReportText } from './format/report-text.ts';
 import type { CompanyPolicy, FrameworkEdition, Provision, ProvisionResult } from './types.ts';
 
 const TODAY = '2026-05-01';
@@ -599,6 +600,24 @@ describe('waivers', () => {
     expect(r.findings).toContainEqual(
       expect.objectContaining({ code: 'waiver-expired', provision: 'PWF-001' }),
     );
+  });
+  it('a waiver on a provision declared not applicable has no effect: neither attached nor counted as waived', () => {
+    const r = diffPolicy(
+      edition([ivory]),
+      policy({
+        rules: [],
+        notApplicable: [{ provision: 'PWF-001', reason: 'no ivory on a search engine' }],
+        waivers: [{ provision: 'PWF-001', reason: 'belt and braces', expires: '2030-01-01' }],
+      }),
+      { today: TODAY },
+    );
+    expect(r.provisions[0]?.verdict).toBe('not-applicable');
+    expect(r.provisions[0]?.waiver).toBeUndefined();
+    expect(r.summary.waived).toBe(0);
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ code: 'waiver-on-not-applicable', provision: 'PWF-001' }),
+    );
+    expect(formatReportText(r)).not.toMatch(/waived until|\d waived/);
   });
 });
 

@@ -104,17 +104,19 @@ export function diffPolicy(
         ...(w.approvedBy ? { approvedBy: w.approvedBy } : {}),
         pointer: w.pointer,
       };
-      if (w.expires >= today) {
+      // A not-applicable provision does not count anyway: a waiver on it changes nothing, so the
+      // report neither attaches nor counts it.
+      if (a.verdict === 'not-applicable')
+        findings.push({
+          severity: 'note',
+          code: 'waiver-on-not-applicable',
+          message: `the waiver for ${p.id} has no effect: the provision is not applicable`,
+          provision: p.id,
+          pointer: w.pointer,
+        });
+      else if (w.expires >= today) {
         result.waiver = ref;
         result.counted = false;
-        if (a.verdict === 'not-applicable')
-          findings.push({
-            severity: 'note',
-            code: 'waiver-on-not-applicable',
-            message: `the waiver for ${p.id} has no effect: the provision is not applicable`,
-            provision: p.id,
-            pointer: w.pointer,
-          });
       } else {
         result.expiredWaiver = ref;
         findings.push({
