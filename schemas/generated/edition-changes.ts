@@ -154,15 +154,25 @@ export interface PolicyAction {
   verdictFrom?: Verdict;
   verdictTo: Verdict1;
   /**
-   * new-provision: added by the newer edition; changed-provision: changed by it; outstanding: unchanged, and already not met.
+   * new-provision: added by the newer edition; changed-provision: changed by it in a way that concerns the platform (a change to listing types it does not host does not); outstanding: otherwise, and already not met.
    */
   cause: 'new-provision' | 'changed-provision' | 'outstanding';
   /**
-   * Rule ids of this provision's changes.
+   * Rule ids of this provision's breaking and relaxing changes that concern the platform.
    */
   changes: ChangeRule[];
   /**
    * What to change, one step per line.
    */
   todo: string[];
+  waiver?: WaiverRef;
+}
+/**
+ * The policy's valid waiver for this provision: it is out of the score until the waiver expires, but still to be met.
+ */
+export interface WaiverRef {
+  reason: string;
+  expires: string;
+  approvedBy?: string;
+  pointer: string;
 }

@@ -6,6 +6,14 @@
 import { type ChangeTodo, todoFor } from './changes-todo.ts';
 import { diffPolicy } from './diff.ts';
 import type { CompanyPolicy, EditionChange, FrameworkEdition, PolicyImpact } from './types.ts';
+import { LISTING_TYPES } from './vocabulary.ts';
+
+/** Whether a change concerns the platform: listing types it does not host do not. */
+function concerns(c: EditionChange, hosted: ReadonlySet<string>): boolean {
+  if (c.rule === 'listing-types-added') return (c.added ?? []).some((l) => hosted.has(l));
+  if (c.rule === 'listing-types-removed') return (c.removed ?? []).some((l) => hosted.has(l));
+  return true;
+}
 
 export function policyImpact(
   from: FrameworkEdition,
@@ -13,15 +21,21 @@ export function policyImpact(
   changes: EditionChange[],
   { policy, today, file }: { policy: CompanyPolicy; today: string; file?: string },
 ): PolicyImpact {
+  const hosted = new Set<string>(policy.platform?.listingTypes ?? LISTING_TYPES);
   const before = diffPolicy(from, policy, { today });
   const after = diffPolicy(to, policy, { today });
   const verdictBefore = new Map(before.provisions.map((p) => [p.id, p.verdict]));
   const fromIds = new Set(from.provisions.filter((p) => p.status !== 'withdrawn').map((p) => p.id));
+  // Waived provisions are listed too (with their waiver): a waiver runs out, the obligation does not.
   const actions = after.provisions
-    .filter((p) => ['partial', 'missing', 'unassessed'].includes(p.verdict) && !p.waiver)
+    .filter((p) => ['partial', 'missing', 'unassessed'].includes(p.verdict))
     .map((p) => {
       const rules = [
-        ...new Set(changes.filter((c) => c.provision === p.id && c.level !== 'editorial').map((c) => c.rule)),
+        ...new Set(
+          changes
+            .filter((c) => c.provision === p.id && c.level !== 'editorial' && concerns(c, hosted))
+            .map((c) => c.rule),
+        ),
       ];
       const prev = verdictBefore.get(p.id);
       const todo: ChangeTodo = todoFor(p);
@@ -38,6 +52,7 @@ export function policyImpact(
             : ('outstanding' as const),
         changes: rules,
         todo,
+        ...(p.waiver ? { waiver: p.waiver } : {}),
       };
     })
     .sort((a, b) =>

@@ -26,7 +26,7 @@ export function formatChangesText(c: EditionChanges, { colour = false }: { colou
     for (const a of p.actions) {
       const was = a.verdictFrom && a.verdictFrom !== a.verdictTo ? `${a.verdictFrom} → ` : '';
       lines.push(
-        `  ${s.bold(a.provision)}  ${a.level.padEnd(6)}  ${s.verdict(a.verdictTo, `${was}${a.verdictTo}`)}  ${a.title}  ${s.dim(`(${a.cause}${a.changes.length ? `: ${a.changes.join(', ')}` : ''})`)}`,
+        `  ${s.bold(a.provision)}  ${a.level.padEnd(6)}  ${s.verdict(a.verdictTo, `${was}${a.verdictTo}`)}  ${a.title}  ${s.dim(`(${a.cause}${a.changes.length ? `: ${a.changes.join(', ')}` : ''})`)}${a.waiver ? ` ${s.yellow(`(waived until ${a.waiver.expires})`)}` : ''}`,
       );
       for (const t of a.todo) lines.push(`      - ${t}`);
     }

@@ -80,8 +80,11 @@ export function formatChangesMarkdown(c: EditionChanges): string {
       out.push('Nothing to change: the policy meets every provision of the newer edition.');
     for (const a of p.actions) {
       out.push(
-        `### ${a.provision} ${a.title} (${a.level}, ${a.verdictFrom && a.verdictFrom !== a.verdictTo ? `${a.verdictFrom} → ` : ''}${a.verdictTo}, ${a.cause})`,
+        `### ${a.provision} ${a.title} (${a.level}, ${a.verdictFrom && a.verdictFrom !== a.verdictTo ? `${a.verdictFrom} → ` : ''}${a.verdictTo}, ${a.cause}${a.waiver ? `, waived until ${a.waiver.expires}` : ''})`,
         '',
+        ...(a.waiver
+          ? [`_Waived until ${a.waiver.expires}: ${a.waiver.reason} It counts again from the next day._`, '']
+          : []),
         ...a.todo.map((t) => `- [ ] ${t}`),
         '',
       );

@@ -1,0 +1,74 @@
+import { validate } from '@ewto/schemas';
+import { describe, expect, it } from 'vitest';
+import { compareEditions } from './changes.ts';
+import { formatChangesText } from './format/changes-text.ts';
+import { formatChangesMarkdown } from './format/markdown.ts';
+import type { CompanyPolicy, FrameworkEdition, Provision } from './types.ts';
+
+const TODAY = '2026-05-01';
+
+const p = (id: string, extra: Partial<Provision>): Provision => ({
+  id,
+  title: `Title ${id}`,
+  status: 'active',
+  level: 'must',
+  category: 'prohibited-products',
+  statement: `Statement of ${id}.`,
+  introduced: '2017',
+  ...extra,
+});
+const ed = (version: string, provisions: Provision[]): FrameworkEdition => ({
+  kind: 'framework-edition',
+  version,
+  title: `Edition ${version}`,
+  released: version,
+  provenance: 'illustrative',
+  sources: [],
+  provisions: provisions as [Provision, ...Provision[]],
+});
+const older = ed('2017', [
+  p('PWF-001', { scope: { speciesGroups: ['elephant'], listingTypes: ['sale', 'wanted'] } }),
+  p('PWF-002', { scope: { speciesGroups: ['rhino'], listingTypes: ['sale', 'wanted'] } }),
+]);
+const newer = ed('2020', [
+  p('PWF-001', { scope: { speciesGroups: ['elephant'], listingTypes: ['sale', 'wanted', 'livestream'] } }),
+  p('PWF-002', { scope: { speciesGroups: ['rhino'], listingTypes: ['sale', 'wanted', 'auction'] } }),
+]);
+const policy: CompanyPolicy = {
+  kind: 'company-policy',
+  company: 'Impact Co',
+  platform: { listingTypes: ['sale', 'wanted', 'auction'] },
+  rules: [],
+  waivers: [{ provision: 'PWF-002', reason: 'rhino rule in review.', expires: '2027-06-30' }],
+};
+const c = compareEditions(older, newer, { policy, today: TODAY });
+const action = (id: string) => c.policy!.actions.find((a) => a.provision === id);
+
+describe('what a company must change for a newer edition', () => {
+  it('is a valid edition-changes document', () => {
+    expect(validate('edition-changes', c)).toEqual([]);
+  });
+  it('lists a waived provision too, with its waiver, in every format', () => {
+    expect(action('PWF-002')).toMatchObject({
+      verdictTo: 'missing',
+      waiver: { expires: '2027-06-30', reason: 'rhino rule in review.', pointer: '/waivers/0' },
+    });
+    expect(formatChangesText(c)).toMatch(/PWF-002 .*\(waived until 2027-06-30\)/);
+    expect(formatChangesMarkdown(c)).toContain(
+      '### PWF-002 Title PWF-002 (must, missing, changed-provision, waived until 2027-06-30)',
+    );
+  });
+  it('counts a change to listing types only when it touches listing types the platform hosts', () => {
+    // PWF-001 only adds livestream, which the platform does not host: nothing new is asked of it.
+    expect(action('PWF-001')).toMatchObject({ cause: 'outstanding', changes: [] });
+    expect(action('PWF-002')).toMatchObject({ cause: 'changed-provision', changes: ['listing-types-added'] });
+    const everything = compareEditions(older, newer, {
+      policy: { ...policy, platform: {} },
+      today: TODAY,
+    });
+    expect(everything.policy!.actions.find((a) => a.provision === 'PWF-001')).toMatchObject({
+      cause: 'changed-provision',
+      changes: ['listing-types-added'],
+    });
+  });
+});
