@@ -55,6 +55,11 @@ export function findInField(
   // a field without one they are skipped here, before any work is spent on them.
   let species = hashtagMode;
   let deferred = false;
+  let edges: Edges | undefined;
+  const edgesOf = () => {
+    edges ??= markEdges(hits, count, lengths, normaliser.length);
+    return edges;
+  };
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k < count; k += 2) {
       const pattern = hits[k]!;
@@ -65,7 +70,7 @@ export function findInField(
           if (term.associated) deferred = true;
           continue;
         }
-        if (!term.free && !accepts(normaliser, term, a, b, hits, count, lengths)) continue;
+        if (!term.free && !accepts(normaliser, term, a, b, edgesOf)) continue;
         if (term.hashtag && !inHashtag(normaliser, a, b)) continue;
         if (term.species) species = true;
         let start = normaliser.from[a]!;
@@ -86,15 +91,7 @@ export function findInField(
   }
 }
 
-function accepts(
-  n: Normaliser,
-  term: CompiledTerm,
-  a: number,
-  b: number,
-  hits: Int32Array,
-  count: number,
-  lengths: Int32Array,
-): boolean {
+function accepts(n: Normaliser, term: CompiledTerm, a: number, b: number, edges: () => Edges): boolean {
   const bound = n.bound;
   const left = bound[a]!;
   let right = bound[b]!;
@@ -104,10 +101,7 @@ function accepts(
   for (let p = a + 1; p < b; p++) if (bound[p] === B_HARD && term.bounds[p - a] === B_NONE) return false;
   if (left >= B_SOFT && right >= B_SOFT) return true;
   if ((left >= B_SOFT || right >= B_SOFT) && term.length >= MIN_ANCHORED_PIECE) return true;
-  return (
-    (left >= B_SOFT || touches(hits, count, lengths, a, 'end')) &&
-    (right >= B_SOFT || touches(hits, count, lengths, b, 'start'))
-  );
+  return (left >= B_SOFT || edges().ends[a] === 1) && (right >= B_SOFT || edges().starts[b] === 1);
 }
 
 /** A hashtag term matches only in a hashtag or a tag: "#lionclaw" is not "lion claw foot bathtub". */
@@ -136,17 +130,19 @@ function pluralEnd(n: Normaliser, b: number): number {
   return B_NONE;
 }
 
-/** Whether another found pattern ends (or starts) exactly at skeleton position `p`. */
-function touches(
-  hits: Int32Array,
-  count: number,
-  lengths: Int32Array,
-  p: number,
-  side: 'start' | 'end',
-): boolean {
+/** Where found patterns start and end, for the hashtag rule (built once per field, when needed). */
+interface Edges {
+  starts: Uint8Array;
+  ends: Uint8Array;
+}
+
+function markEdges(hits: Int32Array, count: number, lengths: Int32Array, length: number): Edges {
+  const starts = new Uint8Array(length + 1);
+  const ends = new Uint8Array(length + 1);
   for (let k = 0; k < count; k += 2) {
     const end = hits[k + 1]!;
-    if (side === 'end' ? end === p : end - lengths[hits[k]!]! === p) return true;
+    ends[end] = 1;
+    starts[end - lengths[hits[k]!]!] = 1;
   }
-  return false;
+  return { starts, ends };
 }

@@ -65,7 +65,7 @@ export function scoreHits(hits: readonly Hit[]): Scored {
   for (const [group, list] of byGroup) {
     const counted = applyAssociationRule(list);
     if (counted.length === 0) continue;
-    kept.push(...counted);
+    for (const h of counted) kept.push(h);
     groups.push({ group, score: groupScore(counted) });
   }
   groups.sort((x, y) => y.score - x.score);
