@@ -2,7 +2,14 @@
  * Authentication (bearer access JWTs) and the bridge from routes to the one authorisation module
  * (`authorize` of @ewto/identity). Every failure is audited.
  */
-import { type Action, ANONYMOUS, authorize, IdentityError, type Resource } from '@ewto/identity';
+import {
+  type Action,
+  ANONYMOUS,
+  type AuditEventInput,
+  authorize,
+  IdentityError,
+  type Resource,
+} from '@ewto/identity';
 import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError } from './problem.ts';
 import type { AppEnv } from './types.ts';
@@ -72,4 +79,21 @@ export async function permit(c: Context<AppEnv>, action: Action, resource: Resou
   });
   if (decision === 'hidden') throw new ApiError(404, 'not-found', `no such resource: ${c.req.path}`);
   throw new ApiError(403, 'forbidden', `you may not ${action.replace('.', ' ')} here`);
+}
+
+/** Appends an audit entry for this request: actor and request id filled in. */
+export function audit(
+  c: Context<AppEnv>,
+  action: AuditEventInput['action'],
+  event: Omit<AuditEventInput, 'action' | 'actor' | 'requestId' | 'outcome'> & {
+    outcome?: AuditEventInput['outcome'];
+  } = {},
+): Promise<void> {
+  return c.var.deps.audit.record({
+    outcome: 'success',
+    ...event,
+    action,
+    actor: c.var.actor,
+    requestId: c.var.requestId,
+  });
 }

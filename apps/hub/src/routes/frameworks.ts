@@ -1,7 +1,7 @@
 /** The framework editions, edition-to-edition changes, and companies' policy submissions with their alignment reports. */
 import { compareEditions, diffPolicy, editionSummary, parseCompanyPolicy } from '@ewto/framework';
 import type { Context, Hono } from 'hono';
-import { permit, requireActor } from '../auth.ts';
+import { audit, permit, requireActor } from '../auth.ts';
 import { created, pageParams, pageQuery, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
@@ -149,14 +149,10 @@ export function frameworkRoutes(app: Hono<AppEnv>, table: RouteTable) {
         score: Math.round(report.summary.score),
         report: report as unknown as Record<string, unknown>,
       });
-      await c.var.deps.audit.record({
-        action: 'policy.submitted',
-        outcome: 'success',
-        actor,
+      await audit(c, 'policy.submitted', {
         orgId: org.id,
         resource: { type: 'policy-submission', id: row.id },
         details: { framework: fw.version, score: report.summary.score },
-        requestId: c.var.requestId,
       });
       return created(c, `/api/v1/orgs/${org.id}/policies/${row.id}`, report);
     },
@@ -184,13 +180,9 @@ export function frameworkRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const org = await loadOrg(c);
       await permit(c, 'policy.read', { orgId: org.id, orgKind: org.kind });
       const page = await listSubmissions(c.var.deps.db, org.id, pageQuery(c));
-      await c.var.deps.audit.record({
-        action: 'resource.read',
-        outcome: 'success',
-        actor: requireActor(c),
+      await audit(c, 'resource.read', {
         orgId: org.id,
         resource: { type: 'policy-submissions', id: org.id },
-        requestId: c.var.requestId,
         details: {},
       });
       return c.json(page);
@@ -219,13 +211,9 @@ export function frameworkRoutes(app: Hono<AppEnv>, table: RouteTable) {
       await permit(c, 'policy.read', { orgId: org.id, orgKind: org.kind });
       const sub = await getSubmission(c.var.deps.db, org.id, param(c, 'id'));
       if (!sub) throw new ApiError(404, 'not-found', `no submission ${param(c, 'id')}`);
-      await c.var.deps.audit.record({
-        action: 'resource.read',
-        outcome: 'success',
-        actor: requireActor(c),
+      await audit(c, 'resource.read', {
         orgId: org.id,
         resource: { type: 'policy-submission', id: sub.id },
-        requestId: c.var.requestId,
         details: {},
       });
       return c.json(sub);

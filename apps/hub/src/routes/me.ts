@@ -1,7 +1,7 @@
 /** The caller: who the token stands for, and their own personal access tokens. */
 import { createPat, listPats, revokePat } from '@ewto/identity';
 import type { Hono } from 'hono';
-import { permit, requireActor } from '../auth.ts';
+import { audit, permit, requireActor } from '../auth.ts';
 import { created, pageParams, pageQuery, param } from '../http.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
 import type { AppEnv } from '../types.ts';
@@ -77,13 +77,9 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
         createdBy: a.userId,
         ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
       });
-      await c.var.deps.audit.record({
-        action: 'token.created',
-        outcome: 'success',
-        actor: a,
+      await audit(c, 'token.created', {
         resource: { type: 'personal-access-token', id: out.info.id },
         details: { expiresAt: out.info.expiresAt },
-        requestId: c.var.requestId,
       });
       c.header('Cache-Control', 'no-store');
       return created(c, `/api/v1/me/tokens/${out.info.id}`, out);
@@ -106,12 +102,8 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
       await permit(c, 'token.create-own');
       const a = requireActor(c);
       const info = await revokePat(c.var.deps.db, a.kind === 'user' ? a.userId : '', param(c, 'id'));
-      await c.var.deps.audit.record({
-        action: 'token.revoked',
-        outcome: 'success',
-        actor: a,
+      await audit(c, 'token.revoked', {
         resource: { type: 'personal-access-token', id: info.id },
-        requestId: c.var.requestId,
       });
       return c.json(info);
     },

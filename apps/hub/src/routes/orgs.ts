@@ -20,7 +20,7 @@ import {
 } from '@ewto/identity';
 import type { Role } from '@ewto/schemas';
 import type { Context, Hono } from 'hono';
-import { permit, requireActor } from '../auth.ts';
+import { audit, permit, requireActor } from '../auth.ts';
 import { created, etag, ifMatch, pageParams, pageQuery, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
@@ -111,14 +111,10 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
         agencies?: string[];
       };
       const org = await createOrg(c.var.deps.db, input);
-      await c.var.deps.audit.record({
-        action: 'org.created',
-        outcome: 'success',
-        actor: c.var.actor,
+      await audit(c, 'org.created', {
         orgId: org.id,
         resource: { type: 'organisation', id: org.id },
         details: { kind: org.kind, slug: org.slug },
-        requestId: c.var.requestId,
       });
       return created(c, `/api/v1/orgs/${org.id}`, await view(c, org));
     },
@@ -199,14 +195,10 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
         (await findUser(db, input.email)) ??
         (await createUser(db, { email: input.email, name: input.name ?? '' }));
       const member = await addMember(db, org.id, user.id, input.role);
-      await c.var.deps.audit.record({
-        action: 'member.added',
-        outcome: 'success',
-        actor: c.var.actor,
+      await audit(c, 'member.added', {
         orgId: org.id,
         resource: { type: 'user', id: user.id },
         details: { role: input.role },
-        requestId: c.var.requestId,
       });
       c.header('ETag', etag(member.version));
       return created(c, `/api/v1/orgs/${org.id}/members/${user.id}`, memberView(member));
@@ -260,14 +252,10 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
       const { role } = c.var.body as { role: Role };
       const { before, after } = await setRole(c.var.deps.db, org.id, param(c, 'userId'), role, ifMatch(c));
-      await c.var.deps.audit.record({
-        action: 'role.changed',
-        outcome: 'success',
-        actor: c.var.actor,
+      await audit(c, 'role.changed', {
         orgId: org.id,
         resource: { type: 'user', id: after.userId },
         details: { from: before.role, to: after.role },
-        requestId: c.var.requestId,
       });
       c.header('ETag', etag(after.version));
       return c.json(memberView(after));
@@ -290,14 +278,10 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const org = await loadOrg(c);
       await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
       const before = await removeMember(c.var.deps.db, org.id, param(c, 'userId'));
-      await c.var.deps.audit.record({
-        action: 'member.removed',
-        outcome: 'success',
-        actor: c.var.actor,
+      await audit(c, 'member.removed', {
         orgId: org.id,
         resource: { type: 'user', id: before.userId },
         details: { role: before.role },
-        requestId: c.var.requestId,
       });
       return c.body(null, 204);
     },
@@ -331,14 +315,10 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
         createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
         ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
       });
-      await c.var.deps.audit.record({
-        action: 'token.created',
-        outcome: 'success',
-        actor,
+      await audit(c, 'token.created', {
         orgId: org.id,
         resource: { type: 'personal-access-token', id: out.info.id },
         details: { forUser: userId, expiresAt: out.info.expiresAt },
-        requestId: c.var.requestId,
       });
       c.header('Cache-Control', 'no-store');
       return created(c, `/api/v1/me/tokens/${out.info.id}`, out);
@@ -392,14 +372,10 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
         publicJwk: input.publicJwk,
         createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
       });
-      await c.var.deps.audit.record({
-        action: 'client-key.registered',
-        outcome: 'success',
-        actor,
+      await audit(c, 'client-key.registered', {
         orgId: org.id,
         resource: { type: 'client-key', id: key.kid },
         details: { use: key.use },
-        requestId: c.var.requestId,
       });
       return created(c, `/api/v1/orgs/${org.id}/keys/${key.kid}`, key);
     },
@@ -421,13 +397,9 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const org = await loadOrg(c);
       await permit(c, 'client-key.write', { orgId: org.id, orgKind: org.kind });
       const key = await revokeClientKey(c.var.deps.db, org.id, param(c, 'kid'));
-      await c.var.deps.audit.record({
-        action: 'client-key.revoked',
-        outcome: 'success',
-        actor: c.var.actor,
+      await audit(c, 'client-key.revoked', {
         orgId: org.id,
         resource: { type: 'client-key', id: key.kid },
-        requestId: c.var.requestId,
       });
       return c.json(key);
     },
