@@ -30,6 +30,8 @@ export interface Hit {
 const MIN_ANCHORED_PIECE = 4;
 /** Shorter terms ("ja", "hổ") need whole-word boundaries: no camelCase, hashtag or spaced-letter splits. */
 const MIN_LOOSE_TERM = 3;
+/** Pieces of a word at least this long on both sides of a break make a compound, not a trick. */
+const MIN_COMPOUND_PIECE = 4;
 const S = 's'.charCodeAt(0);
 const E = 'e'.charCodeAt(0);
 
@@ -109,14 +111,27 @@ function inHashtag(n: Normaliser, a: number, b: number): boolean {
   return b - a < 2 || n.bound[a + 1] === B_HASH || n.bound[a] === B_HASH;
 }
 
-/** Read through leet, look-alikes, hidden characters, or a word of the term broken up ("iv.ory", "IvOrY"). */
+/**
+ * Read through leet, look-alikes, hidden characters or spaced letters, or with a word of the term
+ * broken up ("iv.ory", "IvOrY"). A break between two pieces of four letters or more is a compound
+ * written in two ("tortoise-shell", "TortoiseShell"), not a trick.
+ */
 function obfuscated(n: Normaliser, term: CompiledTerm, a: number, b: number): boolean {
   for (let p = a; p < b; p++) if (n.obfuscated[p]) return true;
   if (term.free) return false;
-  for (let p = a + 1; p < b; p++) if (n.bound[p]! >= B_SOFT && term.bounds[p - a] === B_NONE) return true;
+  const bound = n.bound;
+  let piece = a;
+  for (let p = a + 1; p < b; p++) {
+    if (bound[p]! < B_SOFT) continue;
+    if (term.bounds[p - a] === B_NONE) {
+      let next = p + 1;
+      while (next < b && bound[next]! < B_SOFT) next++;
+      if (p - piece < MIN_COMPOUND_PIECE || next - p < MIN_COMPOUND_PIECE) return true;
+    }
+    piece = p;
+  }
   return false;
 }
-
 const isHash = (c: number) => c === 0x23 || c === 0xff03;
 
 /** The boundary after a plural ending ("tusks", "boxes") when the term is followed by one. */

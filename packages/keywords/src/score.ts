@@ -8,7 +8,7 @@
  * 3. An ambiguous unit weighs AMBIGUOUS_WEIGHT (or its own weight) — unless the group also has an
  *    unambiguous unit of weight ≥ CONTEXT_MIN_WEIGHT (product or species context), then at least
  *    CONTEXT_WEIGHT.
- *    An ambiguous term written in an obfuscated way is not ambiguous: at least OBFUSCATED_WEIGHT.
+ *    A term written in an obfuscated way is not ambiguous and weighs at least OBFUSCATED_WEIGHT.
  * 4. Group score = 1 − Π(1 − weight) over its units; listing score = the highest group score;
  *    flagged when score ≥ FLAG_THRESHOLD.
  */
@@ -23,7 +23,7 @@ export const AMBIGUOUS_WEIGHT = 0.15;
 export const CONTEXT_WEIGHT = 0.35;
 /** A unit gives context to ambiguous ones when it is unambiguous and weighs at least this. */
 export const CONTEXT_MIN_WEIGHT = 0.25;
-/** An ambiguous term written in an obfuscated way ("i.v.o.r.y", "iv0ry") is no longer ambiguous. */
+/** A term written in an obfuscated way ("i.v.o.r.y", "iv0ry", "pan.golin") weighs at least this, and is not ambiguous. */
 export const OBFUSCATED_WEIGHT = 0.6;
 export const DEFAULT_WEIGHTS: Readonly<Record<TermKind, number>> = {
   'search-word': 0.8,
