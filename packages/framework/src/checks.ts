@@ -21,7 +21,7 @@ const list = (xs: Iterable<string>) => [...xs].map((x) => `"${x}"`).join(', ') |
  */
 function checkTaxaGroups(pointer: string, scope: Scope | undefined): Issue[] {
   const taxa = scope?.cites?.taxa;
-  if (!taxa || scope.speciesGroups) return [];
+  if (!Array.isArray(taxa) || scope?.speciesGroups) return [];
   return [
     error(
       `${pointer}/cites/taxa`,
@@ -187,31 +187,53 @@ export interface PolicyCheckOptions {
   editions?: readonly FrameworkEdition[];
   /** YYYY-MM-DD; waivers that ended before it get a warning. */
   today?: string;
+  /**
+   * The edition the policy is being compared with: references to provisions it withdrew get a
+   * warning. Without it, the newest of `editions`.
+   */
+  edition?: FrameworkEdition;
 }
 
-/** Checks a company policy: unique rule ids, references to rules, measures, provisions and editions. */
+/** A loosely typed view of a document that may not have passed its schema. */
+type Loose = Record<string, unknown>;
+const entries = (x: unknown): Loose[] =>
+  Array.isArray(x) ? x.map((e) => (e && typeof e === 'object' && !Array.isArray(e) ? (e as Loose) : {})) : [];
+const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const texts = (x: unknown): (string | undefined)[] | undefined =>
+  Array.isArray(x) ? x.map(text) : undefined;
+
+/**
+ * Checks a company policy: unique rule ids, references to rules, measures, provisions and editions.
+ * Safe on a document that failed its schema: it checks whatever parts have the expected shape, so
+ * that both kinds of error can be reported in one go.
+ */
 export function checkCompanyPolicy(policy: CompanyPolicy, options: PolicyCheckOptions = {}): Issue[] {
   const issues: Issue[] = [];
   const { editions = [], today } = options;
+  const doc = policy as unknown as Loose;
   const ruleIds = new Map<string, number>();
-  policy.rules?.forEach((r, i) => {
-    const first = ruleIds.get(r.id);
+  entries(doc.rules).forEach((r, i) => {
+    const id = text(r.id);
+    if (id === undefined) return;
+    const first = ruleIds.get(id);
     if (first !== undefined)
-      issues.push(error(`/rules/${i}/id`, `duplicate rule id "${r.id}" (already /rules/${first})`));
-    else ruleIds.set(r.id, i);
-    issues.push(...checkTaxaGroups(`/rules/${i}/scope`, r.scope));
+      issues.push(error(`/rules/${i}/id`, `duplicate rule id "${id}" (already /rules/${first})`));
+    else ruleIds.set(id, i);
+    issues.push(...checkTaxaGroups(`/rules/${i}/scope`, r.scope as Scope | undefined));
   });
-  const measures = new Set(policy.measures?.map((m) => m.measure));
+  const measures = new Set(entries(doc.measures).flatMap((m) => text(m.measure) ?? []));
 
-  if (policy.framework && editions.length && !editions.some((e) => e.version === policy.framework))
+  const framework = text(doc.framework);
+  if (framework && editions.length && !editions.some((e) => e.version === framework))
     issues.push(
       error(
         '/framework',
-        `unknown edition "${policy.framework}": expected one of ${list(editions.map((e) => e.version))}`,
+        `unknown edition "${framework}": expected one of ${list(editions.map((e) => e.version))}`,
       ),
     );
 
-  const latest = [...editions].sort((a, b) => compareEditionIds(a.version, b.version)).at(-1);
+  const latest =
+    options.edition ?? [...editions].sort((a, b) => compareEditionIds(a.version, b.version)).at(-1);
   const known = new Set(editions.flatMap((e) => e.provisions.map((p) => p.id)));
   const checkProvision = (pointer: string, id: string) => {
     if (!editions.length) return;
@@ -233,35 +255,39 @@ export function checkCompanyPolicy(policy: CompanyPolicy, options: PolicyCheckOp
         ),
       );
   };
-  const once = (section: string, entries: readonly { provision: string }[] | undefined, what: string) => {
+  const once = (section: string, what: string) => {
     const seen = new Map<string, number>();
-    entries?.forEach((e, i) => {
-      const first = seen.get(e.provision);
+    entries(doc[section]).forEach((e, i) => {
+      const provision = text(e.provision);
+      if (provision === undefined) return;
+      const first = seen.get(provision);
       if (first !== undefined)
         issues.push(
           error(
             `/${section}/${i}/provision`,
-            `${e.provision} has a second ${what} (already /${section}/${first})`,
+            `${provision} has a second ${what} (already /${section}/${first})`,
           ),
         );
-      else seen.set(e.provision, i);
-      checkProvision(`/${section}/${i}/provision`, e.provision);
+      else seen.set(provision, i);
+      checkProvision(`/${section}/${i}/provision`, provision);
     });
     return seen;
   };
 
-  const mapped = once('mappings', policy.mappings, 'mapping; list all its rules in one');
-  policy.mappings?.forEach((m, i) => {
-    if (!m.rules && !m.measures)
-      issues.push(error(`/mappings/${i}`, `mapping for ${m.provision} names no "rules" and no "measures"`));
-    m.rules?.forEach((r, j) => {
-      if (!ruleIds.has(r))
+  const mapped = once('mappings', 'mapping; list all its rules in one');
+  entries(doc.mappings).forEach((m, i) => {
+    if (m.rules === undefined && m.measures === undefined)
+      issues.push(
+        error(`/mappings/${i}`, `mapping for ${text(m.provision) ?? '?'} names no "rules" and no "measures"`),
+      );
+    texts(m.rules)?.forEach((r, j) => {
+      if (r !== undefined && !ruleIds.has(r))
         issues.push(
           error(`/mappings/${i}/rules/${j}`, `unknown rule "${r}": expected one of ${list(ruleIds.keys())}`),
         );
     });
-    m.measures?.forEach((x, j) => {
-      if (!measures.has(x))
+    texts(m.measures)?.forEach((x, j) => {
+      if (x !== undefined && !measures.has(x))
         issues.push(
           error(
             `/mappings/${i}/measures/${j}`,
@@ -270,21 +296,22 @@ export function checkCompanyPolicy(policy: CompanyPolicy, options: PolicyCheckOp
         );
     });
   });
-  const na = once('notApplicable', policy.notApplicable, 'not-applicable declaration');
-  once('waivers', policy.waivers, 'waiver');
-  policy.waivers?.forEach((w, i) => {
-    if (today && w.expires < today)
+  const na = once('notApplicable', 'not-applicable declaration');
+  once('waivers', 'waiver');
+  entries(doc.waivers).forEach((w, i) => {
+    const [provision, expires] = [text(w.provision), text(w.expires)];
+    if (today && expires && expires < today)
       issues.push(
         warning(
           `/waivers/${i}/expires`,
-          `waiver for ${w.provision} expired on ${w.expires}; it no longer counts`,
+          `waiver for ${provision} expired on ${expires}; it no longer counts`,
         ),
       );
-    if (na.has(w.provision))
+    if (provision && na.has(provision))
       issues.push(
         warning(
           `/waivers/${i}/provision`,
-          `${w.provision} is also declared not applicable; the waiver has no effect`,
+          `${provision} is also declared not applicable; the waiver has no effect`,
         ),
       );
   });

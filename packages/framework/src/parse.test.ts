@@ -48,9 +48,21 @@ describe('located, actionable errors', () => {
   it('malformed YAML', () => {
     const r = parseCompanyPolicy(policy('rules:\n  - id: a\n    scope: {speciesGroups: [elephant\n'));
     expect(r.ok).toBe(false);
+    // Located at the brackets that are opened and never closed, not where the parser gave up (6:1).
     expect(r.ok ? [] : r.issues.map((i) => `${i.line}:${i.col} ${i.message}`)).toEqual([
-      '6:1 malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      '6:1 malformed YAML: Flow map in block collection must be sufficiently indented and end with a }',
+      '5:12 malformed YAML: the mapping opened here with "{" has no matching "}" (it must end with one, and lines it continues on must be indented further than its key)',
+      '5:28 malformed YAML: the list opened here with "[" has no matching "]" (it must end with one, and lines it continues on must be indented further than its key)',
+    ]);
+  });
+  it('an unclosed list followed by more keys is named at its "["', () => {
+    expect(
+      lines(
+        policy(
+          'rules:\n  - id: ivory\n    scope:\n      speciesGroups: [elephant\n      productTypes: [raw-ivory]\n',
+        ),
+      ),
+    ).toEqual([
+      'p.yaml:6:22: error: malformed YAML: the list opened here with "[" has no matching "]" (it must end with one, and lines it continues on must be indented further than its key)',
     ]);
   });
   it('a tab-indented or badly indented block', () => {
@@ -82,6 +94,55 @@ describe('located, actionable errors', () => {
     ).toEqual([
       'p.yaml:6:7: error: unknown key "productType" in "rules.0.scope"; did you mean "productTypes"? (at /rules/0/scope/productType)',
       'p.yaml:7:22: error: "rules.0.scope.listingTypes.0" must be one of "sale", "wanted", "auction", "advertisement", "social-post", "livestream", "group-message"; got "livestreem", did you mean "livestream"? (at /rules/0/scope/listingTypes/0)',
+    ]);
+  });
+  it('one error per wrong value, with the likely value also for a number or a part of a name', () => {
+    expect(
+      lines(
+        policy(
+          'rules:\n  - id: a\n    scope:\n      cites: {appendices: [1]}\n      exceptions: [antique]\n',
+        ),
+      ),
+    ).toEqual([
+      'p.yaml:6:28: error: "rules.0.scope.cites.appendices.0" must be one of "I", "II", "III", "not-listed"; got 1 (not text), did you mean "I"? (at /rules/0/scope/cites/appendices/0)',
+      'p.yaml:7:20: error: "rules.0.scope.exceptions.0" must be one of "pre-convention-antique", "cites-permit", "captive-bred-registered", "musical-instrument-certificate", "scientific-institution"; got "antique", did you mean "pre-convention-antique"? (at /rules/0/scope/exceptions/0)',
+    ]);
+    expect(lines(policy('rules:\n  - id: a\n    scope: {productTypes: [ivory]}\n'))[0]).toContain(
+      'got "ivory", did you mean "raw-ivory" or "ivory-carvings"?',
+    );
+  });
+  it('a provision id without its leading zeros, with the fix', () => {
+    expect(lines(policy('notApplicable:\n  - provision: PWF-18\n    reason: no search\n'))).toEqual([
+      'p.yaml:4:16: error: "notApplicable.0.provision" must be a provision id: "PWF-" and at least three digits, e.g. "PWF-018"; got "PWF-18"; write "PWF-018" (at /notApplicable/0/provision)',
+    ]);
+  });
+  it('an empty list: leave it out to mean every value', () => {
+    expect(lines(policy('rules:\n  - id: a\n    scope:\n      productTypes: []\n'))).toEqual([
+      'p.yaml:6:7: error: "rules.0.scope.productTypes" is an empty list, which would mean nothing at all: leave the list out to mean every value (at /rules/0/scope/productTypes)',
+    ]);
+  });
+  it('cross-reference errors come with schema errors, not in a second round', () => {
+    const text = policy(
+      [
+        'rules:',
+        '  - id: ivory',
+        '    scope: {speciesGroups: [elefant]}',
+        'measures: []',
+        'mappings:',
+        '  - provision: PWF-099',
+        '    rules: [ivroy]',
+        'waivers:',
+        '  - {provision: PWF-001, reason: r, expires: "2027-02-30"}',
+        '  - {provision: PWF-001, reason: r, expires: "2027-03-01"}',
+        '',
+      ].join('\n'),
+    );
+    expect(lines(text).map((l) => l.replace(/ \(at .*$/, '').slice(0, 90))).toEqual([
+      'p.yaml:5:29: error: "rules.0.scope.speciesGroups.0" must be one of "elephant", "rhino", "p',
+      'p.yaml:8:16: error: unknown provision "PWF-099": no edition (2020) has it',
+      'p.yaml:9:13: error: unknown rule "ivroy": expected one of "ivory"',
+      'p.yaml:11:46: error: "waivers.0.expires" must be a valid date',
+      'p.yaml:12:17: error: PWF-001 has a second waiver (already /waivers/0)',
     ]);
   });
   it('a duplicate rule id', () => {
@@ -136,6 +197,24 @@ describe('located, actionable errors', () => {
       'p.yaml:6:14: warning: waiver for PWF-001 expired on 2026-04-30; it no longer counts (at /waivers/0/expires)',
       'p.yaml:8:16: warning: PWF-007 is withdrawn in edition 2020; refer to PWF-001 instead (at /notApplicable/0/provision)',
     ]);
+  });
+  it('a reference to a withdrawn provision is a warning only as of the edition compared with', () => {
+    const text = policy('notApplicable:\n  - provision: PWF-007\n    reason: no turtles\n');
+    const older: FrameworkEdition = {
+      ...edition,
+      version: '2017',
+      provisions: [
+        edition.provisions[0]!,
+        { ...edition.provisions[1]!, status: 'active', replacedBy: undefined, introduced: '2017' },
+      ],
+    };
+    const warnings = (options: { edition?: FrameworkEdition }) => {
+      const r = parseCompanyPolicy(text, { editions: [older, edition], ...options });
+      return r.ok ? r.warnings.map((w) => w.message) : ['invalid'];
+    };
+    expect(warnings({})).toEqual(['PWF-007 is withdrawn in edition 2020; refer to PWF-001 instead']);
+    expect(warnings({ edition })).toEqual(['PWF-007 is withdrawn in edition 2020; refer to PWF-001 instead']);
+    expect(warnings({ edition: older })).toEqual([]);
   });
   it('taxa without the species group they belong to', () => {
     expect(

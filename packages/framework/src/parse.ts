@@ -2,11 +2,12 @@
  * Text → validated document: YAML or JSON, the schema of its `kind`, then the semantic checks;
  * every issue located as line:col. Never throws on bad input.
  */
-import { validate } from '@ewto/schemas';
+import { type SchemaIssue, validate } from '@ewto/schemas';
+import framework from '@ewto/schemas/framework.schema.json' with { type: 'json' };
 import { checkCompanyPolicy, checkEdition, checkEditionSequence, type Issue } from './checks.ts';
 import type { LocatedIssue } from './errors.ts';
-import { type PolicySource, readSource, valueAt } from './source.ts';
-import { KNOWN_KEYS, suggest } from './suggest.ts';
+import { type PolicySource, readSource, unclosedBrackets, valueAt } from './source.ts';
+import { KNOWN_KEYS, suggest, suggestions } from './suggest.ts';
 import type { CompanyPolicy, FrameworkEdition } from './types.ts';
 
 export const DOCUMENT_KINDS = ['framework-edition', 'company-policy'] as const;
@@ -17,6 +18,8 @@ export interface ParseOptions {
   editions?: readonly FrameworkEdition[];
   /** YYYY-MM-DD: waivers that ended before it get a warning. */
   today?: string;
+  /** The edition a company policy is being compared with (withdrawn-provision warnings); default the newest. */
+  edition?: FrameworkEdition;
   /** Refuse documents of the other kind. */
   expect?: DocumentKind;
 }
@@ -52,23 +55,7 @@ export function parseDocument(
   });
 
   const { parsed } = source;
-  if (parsed.syntaxErrors.length)
-    return {
-      ok: false,
-      issues: parsed.syntaxErrors
-        .map((e) => ({
-          pointer: '',
-          message: `malformed YAML: ${e.message}`,
-          severity: 'error' as const,
-          line: e.line ?? 1,
-          col: e.col ?? 1,
-        }))
-        .filter(
-          (e, i, all) =>
-            all.findIndex((x) => x.line === e.line && x.col === e.col && x.message === e.message) === i,
-        ),
-      source,
-    };
+  if (parsed.syntaxErrors.length) return { ok: false, issues: syntaxIssues(source), source };
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return fail([
@@ -102,11 +89,24 @@ export function parseDocument(
       kind as DocumentKind,
     );
 
-  const schemaIssues: Issue[] = validate(
-    kind === 'framework-edition' ? 'framework' : 'company-policy',
+  const schemaIssues: Issue[] = schemaProblems(
+    validate(kind === 'framework-edition' ? 'framework' : 'company-policy', data),
     data,
-  ).map((i) => ({ ...i, message: hint(data, i.pointer, i.message), severity: 'error' as const }));
-  if (schemaIssues.length) return fail(schemaIssues, kind as DocumentKind);
+  );
+  if (schemaIssues.length) {
+    // A company policy's cross-references (unknown rules, measures, provisions; two waivers for one
+    // provision) are checked on whatever parts are well-formed, so both kinds of error come at once.
+    const more =
+      kind === 'company-policy'
+        ? checkCompanyPolicy(data as CompanyPolicy, options).filter(
+            (i) =>
+              !schemaIssues.some(
+                (s) => i.pointer === s.pointer || (s.pointer !== '' && i.pointer.startsWith(`${s.pointer}/`)),
+              ),
+          )
+        : [];
+    return fail([...schemaIssues, ...more], kind as DocumentKind);
+  }
 
   const semantic =
     kind === 'framework-edition'
@@ -143,8 +143,70 @@ export function parseEdition(
   return parseDocument(text, { ...options, expect: 'framework-edition' }) as Parsed<FrameworkEdition>;
 }
 
+/** Malformed YAML, an unclosed bracket named where it is opened rather than where the parser gave up. */
+function syntaxIssues(source: PolicySource): LocatedIssue[] {
+  const unclosed = unclosedBrackets(source.text);
+  const left = { '[': unclosed.filter((u) => u.bracket === '[').length, '{': 0 };
+  left['{'] = unclosed.length - left['['];
+  const issues: LocatedIssue[] = [];
+  for (const e of source.parsed.syntaxErrors) {
+    // "Flow sequence in block collection must be sufficiently indented and end with a ]"
+    const bracket = /^Flow (sequence|map) .*end with a [\]}]/.exec(e.message)?.[1] === 'sequence' ? '[' : '{';
+    if (/^Flow (sequence|map) /.test(e.message) && left[bracket] > 0) {
+      left[bracket]--;
+      continue;
+    }
+    issues.push({
+      pointer: '',
+      message: `malformed YAML: ${e.message}`,
+      severity: 'error',
+      line: e.line ?? 1,
+      col: e.col ?? 1,
+    });
+  }
+  for (const u of unclosed)
+    issues.push({
+      pointer: '',
+      message: `malformed YAML: the ${u.bracket === '[' ? 'list' : 'mapping'} opened here with "${u.bracket}" has no matching "${u.bracket === '[' ? ']' : '}'}" (it must end with one, and lines it continues on must be indented further than its key)`,
+      severity: 'error',
+      line: u.line,
+      col: u.col,
+    });
+  return issues
+    .filter(
+      (e, i, all) =>
+        all.findIndex((x) => x.line === e.line && x.col === e.col && x.message === e.message) === i,
+    )
+    .sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
 /**
- * Schema messages plus the likely fix: an unquoted year read as a number, a misspelt key or value.
+ * Schema issues as errors with the likely fix, one per value: a value that is neither of the right
+ * type nor one of the allowed values gets only the "must be one of" message.
+ */
+function schemaProblems(issues: readonly SchemaIssue[], data: unknown): Issue[] {
+  const enumAt = new Set(issues.filter((i) => / must be one of /.test(i.message)).map((i) => i.pointer));
+  return issues
+    .filter((i) => !(enumAt.has(i.pointer) && / must be [a-z]+$/.test(i.message)))
+    .map((i) => ({
+      pointer: i.pointer,
+      message: hint(data, i.pointer, i.message),
+      severity: 'error' as const,
+    }));
+}
+
+const ROMAN = ['I', 'II', 'III'];
+const or = (xs: readonly string[]) =>
+  xs.length > 1
+    ? `${xs
+        .slice(0, -1)
+        .map((x) => `"${x}"`)
+        .join(', ')} or "${xs.at(-1)}"`
+    : `"${xs[0]}"`;
+
+/**
+ * Schema messages plus the likely fix: an unquoted year read as a number, a misspelt key or value,
+ * a provision id without its leading zeros, an empty list.
  */
 function hint(data: unknown, pointer: string, message: string): string {
   const value = valueAt(data, pointer);
@@ -156,12 +218,26 @@ function hint(data: unknown, pointer: string, message: string): string {
     return near ? `${message}; did you mean "${near}"?` : message;
   }
   const allowed = /must be one of (.*)$/.exec(message)?.[1];
-  if (allowed && typeof value === 'string') {
-    const near = suggest(
-      value,
-      [...allowed.matchAll(/"([^"]+)"/g)].map((m) => m[1]!),
-    );
-    return near ? `${message}; got "${value}", did you mean "${near}"?` : `${message}; got "${value}"`;
+  if (allowed) {
+    const values = [...allowed.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+    const got = typeof value === 'string' ? `"${value}"` : `${JSON.stringify(value)} (not text)`;
+    const near =
+      typeof value === 'number' && values.includes(ROMAN[value - 1] ?? '')
+        ? [ROMAN[value - 1]!]
+        : suggestions(String(value), values);
+    return near.length ? `${message}; got ${got}, did you mean ${or(near)}?` : `${message}; got ${got}`;
   }
+  const field = /^("[^"]*") /.exec(message)?.[1] ?? 'the field';
+  if (message.includes(`must match ${PROVISION_ID}`) && typeof value === 'string') {
+    const digits = /^\s*pwf[-_ ]?0*(\d+)\s*$/i.exec(value)?.[1];
+    const fix = digits ? `; write "PWF-${digits.padStart(3, '0')}"` : '';
+    return `${field} must be a provision id: "PWF-" and at least three digits, e.g. "PWF-018"; got "${value}"${fix}`;
+  }
+  if (message.endsWith('must NOT have fewer than 1 items') && Array.isArray(value))
+    return /^\/mappings\/\d+\/(rules|measures)$/.test(pointer)
+      ? `${field} is an empty list: leave it out if the mapping names none`
+      : `${field} is an empty list, which would mean nothing at all: leave the list out to mean every value`;
   return message;
 }
+
+const PROVISION_ID = framework.$defs.provisionId.pattern;

@@ -3,7 +3,7 @@
  * validation errors) and the key that holds it (SARIF points at the `rules:` key itself).
  */
 import { parseSource, type SourceDocument } from '@ewto/schemas';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { CST, isMap, isScalar, isSeq, LineCounter, type Node, Parser, parseDocument } from 'yaml';
 
 export interface Position {
   line: number;
@@ -74,4 +74,30 @@ export function valueAt(data: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[seg];
   }
   return node;
+}
+
+/**
+ * The `[` and `{` that are never closed, where they are opened. The YAML parser reports an unclosed
+ * flow collection where it gives up (often the next key); the user needs the bracket.
+ * @example unclosedBrackets('a: [x\nb: 1\n') // [{ bracket: '[', line: 1, col: 4 }]
+ */
+export function unclosedBrackets(text: string): ({ bracket: '[' | '{' } & Position)[] {
+  const lineCounter = new LineCounter();
+  const out: ({ bracket: '[' | '{' } & Position)[] = [];
+  const check = (token: unknown) => {
+    const t = token as CST.Token | undefined;
+    if (t?.type !== 'flow-collection') return;
+    const close = t.start.source === '[' ? ']' : '}';
+    if (!t.end.some((e) => e.source === close))
+      out.push({ bracket: t.start.source === '[' ? '[' : '{', ...lineCounter.linePos(t.start.offset) });
+  };
+  for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+    if (token.type !== 'document') continue;
+    check(token.value);
+    CST.visit(token, (item) => {
+      check(item.key);
+      check(item.value);
+    });
+  }
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }

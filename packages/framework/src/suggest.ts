@@ -30,6 +30,19 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/**
+ * The likely values meant: the closest by edit distance, or else the values that contain the word
+ * as one of their hyphenated parts (`antique` → `pre-convention-antique`; `ivory` → `raw-ivory`,
+ * `ivory-carvings`).
+ */
+export function suggestions(word: string, candidates: readonly string[]): string[] {
+  const near = suggest(word, candidates);
+  if (near) return [near];
+  const w = word.trim().toLowerCase();
+  if (w.length < 3) return [];
+  return candidates.filter((c) => c.toLowerCase().split('-').includes(w)).slice(0, 3);
+}
+
 function propertyNames(node: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(node)) for (const n of node) propertyNames(n, out);
   else if (node && typeof node === 'object')

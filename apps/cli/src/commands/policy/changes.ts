@@ -59,7 +59,7 @@ export const changesCommand: Command = {
     if (typeof values.policy === 'string') {
       const text = await readInput(io, values.policy);
       const file = displayPath(io, values.policy);
-      const policy = readPolicy(io, file, text, editions, day);
+      const policy = readPolicy(io, file, text, editions, day, to);
       options = { policy: policy.document, today: day, file };
     }
     const changes = compareEditions(from, to, options);

@@ -68,7 +68,7 @@ export const diffCommand: Command = {
     const file = displayPath(io, arg);
     const editions = await loadLibrary();
     const edition = await resolveEdition(io, String(values.framework ?? 'latest'), editions);
-    const policy = readPolicy(io, file, text, editions, day);
+    const policy = readPolicy(io, file, text, editions, day, edition);
     const report = diffPolicy(edition, policy.document, { today: day, file });
     io.stdout.write(render(format, report, { io, file, arg, source: policy.source, edition }));
     if (failUnder !== undefined && report.summary.score < failUnder) {
@@ -79,15 +79,19 @@ export const diffCommand: Command = {
   },
 };
 
-/** Parses and validates the policy; prints warnings; an invalid policy fails the check (exit 1). */
+/**
+ * Parses and validates the policy against the edition it is compared with; prints warnings; an
+ * invalid policy fails the check (exit 1).
+ */
 export function readPolicy(
   io: Io,
   file: string,
   text: string,
   editions: FrameworkEdition[],
   day: string,
+  edition?: FrameworkEdition,
 ): { document: CompanyPolicy; source: PolicySource } {
-  const r = parseCompanyPolicy(text, { editions, today: day });
+  const r = parseCompanyPolicy(text, { editions, today: day, ...(edition ? { edition } : {}) });
   const issues = r.ok ? r.warnings : r.issues;
   for (const i of issues) io.stderr.write(`${issueLine(file, i)}\n`);
   if (!r.ok) {

@@ -52,7 +52,9 @@ describe('ewto policy validate', () => {
     writeFileSync(join(tmp, 'malformed.yaml'), 'kind: company-policy\ncompany: [unclosed\n');
     const r = await run(['policy', 'validate', 'malformed.yaml'], tmp);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^malformed\.yaml:3:1: malformed YAML: /);
+    expect(r.stdout).toMatch(
+      /^malformed\.yaml:2:10: malformed YAML: the list opened here with "\[" has no matching "\]"/,
+    );
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -103,6 +105,18 @@ describe('ewto policy diff', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
       'unknown framework edition "1999": available are 2016, 2017, 2020 and latest',
+    );
+  });
+
+  it('warns about withdrawn provisions as of the edition it compares with', async () => {
+    // Kestrel maps PWF-007, withdrawn in 2020 but in force in 2016 and 2017.
+    const kestrel = `${examples}/kestrel-search.yaml`;
+    const old = await run(['policy', 'diff', kestrel, '--framework', '2017', ...today]);
+    expect(old.code).toBe(0);
+    expect(old.stderr).not.toContain('withdrawn');
+    const latest = await run(['policy', 'diff', kestrel, ...today]);
+    expect(latest.stderr).toContain(
+      'warning: PWF-007 is withdrawn in edition 2020; refer to PWF-019 instead',
     );
   });
 
