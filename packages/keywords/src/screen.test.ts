@@ -41,6 +41,13 @@ describe('ordinary listings', () => {
     'Leopard print scarf',
     'Real leather boots by a famous brand',
     '象牙色连衣裙',
+    '象牙白瓷器',
+    '虎皮鹦鹉一对',
+    '虎皮青椒的做法',
+    '玳瑁猫 幼猫',
+    '熊猫玩具',
+    'Marfil color vestido de novia',
+    'Robe de mariée ivoire',
     'Chuan Shan mountain travel guide',
     'Lion claw foot bathtub',
     'Horn of Africa travel guide',
@@ -91,6 +98,7 @@ describe('trafficking listings, obfuscated', () => {
       ['老象牙手镯，包浆好', 'elephant', '象牙手镯'],
       ['べっ甲のかんざし', 'marine-turtle', 'べっ甲'],
       ['熊胆粉胶囊', 'bear', '熊胆粉'],
+      ['真虎皮地毯，完整', 'big-cat', '虎皮地毯'],
       ['งาช้างแท้ 100%', 'elephant', 'งาช้าง'],
     ];
     for (const [title, group, span] of cases) {
