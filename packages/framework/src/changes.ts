@@ -3,6 +3,7 @@
  * changes — a rule id and a fixed level per kind of change — and, given a company policy, what that
  * company must change to align with the newer edition (`schemas/edition-changes.schema.json`).
  */
+import { compareEditionIds } from '@ewto/schemas';
 import { policyImpact } from './changes-impact.ts';
 import type {
   ChangeLevel,
@@ -77,6 +78,8 @@ export function compareEditions(
   options: CompareOptions = {},
 ): EditionChanges {
   const changes: EditionChange[] = [];
+  // Normally from the older edition to the newer; the other way round reads the changes backwards.
+  const backwards = compareEditionIds(from.version, to.version) > 0;
   const before = new Map(from.provisions.map((p) => [p.id, p]));
   const after = new Map(to.provisions.map((p) => [p.id, p]));
   for (const p of to.provisions) {
@@ -84,7 +87,7 @@ export function compareEditions(
     if (!old) {
       if (p.status !== 'withdrawn')
         changes.push(change('provision-added', p, `${p.id} "${p.title}" (${p.level}) is new`));
-    } else changes.push(...provisionChanges(old, p));
+    } else changes.push(...provisionChanges(old, p, backwards ? to.version : undefined));
   }
   for (const old of from.provisions)
     if (!after.has(old.id))
@@ -92,7 +95,9 @@ export function compareEditions(
         change(
           'provision-removed',
           old,
-          `${old.id} "${old.title}" is gone from edition ${to.version} (it should have been withdrawn)`,
+          backwards
+            ? `${old.id} "${old.title}" is not in edition ${to.version} yet (introduced in ${old.introduced})`
+            : `${old.id} "${old.title}" is gone from edition ${to.version} (it should have been withdrawn)`,
         ),
       );
   changes.push(...listingChanges(from, to));
@@ -128,7 +133,8 @@ function change(
 
 const words = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function provisionChanges(old: Provision, now: Provision): EditionChange[] {
+/** `olderTo`: the version compared with when going back to an older edition. */
+function provisionChanges(old: Provision, now: Provision, olderTo?: string): EditionChange[] {
   const out: EditionChange[] = [];
   const id = now.id;
   if (old.status !== now.status) {
@@ -142,12 +148,27 @@ function provisionChanges(old: Provision, now: Provision): EditionChange[] {
         ),
       );
     else if (old.status === 'withdrawn')
-      out.push(change('provision-reinstated', now, `${id} is in force again`));
+      out.push(
+        change(
+          'provision-reinstated',
+          now,
+          olderTo
+            ? `${id} is still in force in edition ${olderTo} (withdrawn later)`
+            : `${id} is in force again`,
+        ),
+      );
     else if (now.status === 'deprecated')
       out.push(
         change('provision-deprecated', now, `${id} is deprecated: still in force, to be withdrawn later`),
       );
-    else out.push(change('provision-undeprecated', now, `${id} is no longer deprecated`));
+    else
+      out.push(
+        change(
+          'provision-undeprecated',
+          now,
+          olderTo ? `${id} is not yet deprecated in edition ${olderTo}` : `${id} is no longer deprecated`,
+        ),
+      );
   }
   if (now.status !== 'withdrawn') {
     if (old.level !== now.level)

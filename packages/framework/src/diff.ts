@@ -2,6 +2,7 @@
  * `diffPolicy`: a company policy against one edition → the alignment report
  * (`schemas/alignment-report.schema.json`): a verdict per provision, the score, and findings.
  */
+import { compareEditionIds } from '@ewto/schemas';
 import { assessProvision, listingsOf } from './assess.ts';
 import { beyondIndex } from './beyond.ts';
 import { type CompiledPolicy, compilePolicy } from './policy-index.ts';
@@ -135,7 +136,11 @@ export function diffPolicy(
     findings.push({
       severity: 'note',
       code: 'other-edition',
-      message: `the policy was written against edition ${policy.framework} and is assessed against ${edition.version}; \`ewto policy changes ${policy.framework} ${edition.version} --policy <file>\` lists what changed`,
+      // `changes` is suggested only towards a newer edition: that is what the policy must catch up with.
+      message:
+        compareEditionIds(policy.framework, edition.version) < 0
+          ? `the policy was written against edition ${policy.framework} and is assessed against the newer ${edition.version}; \`ewto policy changes ${policy.framework} ${edition.version} --policy <file>\` lists what changed`
+          : `the policy was written against edition ${policy.framework} and is assessed against the older ${edition.version}`,
       pointer: '/framework',
     });
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Catalog, createCatalog } from './catalog.ts';
 import { compareEditions } from './changes.ts';
 import { diffPolicy } from './diff.ts';
+import { formatChangesText } from './format/changes-text.ts';
 import { loadEditions } from './node/load.ts';
 import { parseCompanyPolicy } from './parse.ts';
 import type { AlignmentReport, CompanyPolicy, FrameworkEdition } from './types.ts';
@@ -94,6 +95,16 @@ describe('example company policies', () => {
     );
     expect(r.findings).toContainEqual(expect.objectContaining({ code: 'other-edition' }));
   });
+
+  it('suggests `ewto policy changes` only towards a newer edition', () => {
+    const note = (edition: string) =>
+      report('kestrel-search', edition).findings.find((f) => f.code === 'other-edition')?.message;
+    expect(note('2020')).toContain('`ewto policy changes 2017 2020 --policy <file>`');
+    expect(note('2016')).toBe(
+      'the policy was written against edition 2017 and is assessed against the older 2016',
+    );
+    expect(note('2017')).toBeUndefined();
+  });
 });
 
 describe('edition changes', () => {
@@ -132,6 +143,25 @@ describe('edition changes', () => {
     expect(back.changes).toContainEqual(
       expect.objectContaining({ rule: 'provision-reinstated', provision: 'PWF-007', level: 'breaking' }),
     );
+  });
+
+  it('the reverse direction says so: a provision of the newer edition is not in the older one yet', () => {
+    const back = compareEditions(catalog.resolve('2020'), catalog.resolve('2016'));
+    const messages = back.changes.map((c) => c.message).join('\n');
+    expect(messages).not.toContain('should have been withdrawn');
+    expect(back.changes).toContainEqual(
+      expect.objectContaining({
+        rule: 'provision-removed',
+        provision: 'PWF-012',
+        level: 'relaxing',
+        message:
+          'PWF-012 "Intake of expert and Cyber Spotter reports" is not in edition 2016 yet (introduced in 2017)',
+      }),
+    );
+    expect(back.changes.find((c) => c.provision === 'PWF-007')?.message).toBe(
+      'PWF-007 is still in force in edition 2016 (withdrawn later)',
+    );
+    expect(formatChangesText(back)).toMatch(/^framework 2020 → 2016 \(backwards, to an older edition\)/);
   });
 
   it('with a policy: what the company must change to align with the newer edition', () => {

@@ -1,4 +1,5 @@
 /** Edition changes as text for a terminal. */
+import { compareEditionIds } from '@ewto/schemas';
 import type { EditionChanges } from '../types.ts';
 import { style } from './style.ts';
 
@@ -6,6 +7,7 @@ export function formatChangesText(c: EditionChanges, { colour = false }: { colou
   const s = style(colour);
   const lines = [
     s.bold(`framework ${c.from.version} → ${c.to.version}`) +
+      (compareEditionIds(c.from.version, c.to.version) > 0 ? ' (backwards, to an older edition)' : '') +
       `: ${s.red(`${c.summary.breaking} breaking`)}, ${s.green(`${c.summary.relaxing} relaxing`)}, ${c.summary.editorial} editorial`,
   ];
   const width = Math.max(0, ...c.changes.map((x) => x.rule.length));

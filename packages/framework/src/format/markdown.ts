@@ -1,4 +1,5 @@
 /** Markdown for pull requests and wiki pages: the alignment report and the edition changes. */
+import { compareEditionIds } from '@ewto/schemas';
 import type { AlignmentReport, EditionChanges, Verdict } from '../types.ts';
 
 const ICON: Record<Verdict, string> = {
@@ -65,7 +66,7 @@ export function formatReportMarkdown(report: AlignmentReport): string {
 
 export function formatChangesMarkdown(c: EditionChanges): string {
   const out: string[] = [
-    `# Framework ${c.from.version} → ${c.to.version}`,
+    `# Framework ${c.from.version} → ${c.to.version}${compareEditionIds(c.from.version, c.to.version) > 0 ? ' (backwards, to an older edition)' : ''}`,
     '',
     `**${c.summary.breaking} breaking, ${c.summary.relaxing} relaxing, ${c.summary.editorial} editorial.**`,
     '',

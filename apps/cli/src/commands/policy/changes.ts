@@ -23,7 +23,8 @@ export const changesCommand: Command = {
   description: [
     'Each change has a rule id and a level: breaking (a new obligation, a wider scope, should → must),',
     'relaxing (withdrawn, narrower scope) or editorial. With --policy, also what that company policy must',
-    'change to align with the newer edition. Edition ids are years (2017) or latest.',
+    'change to align with the newer edition. Edition ids are years (2017) or latest. Give the older',
+    'edition first; the other order reads the changes backwards (what the older edition asks instead).',
   ].join('\n'),
   options: [
     {
