@@ -39,7 +39,7 @@ export {
   parseEdition,
 } from './parse.ts';
 export { type CompiledPolicy, compilePolicy } from './policy-index.ts';
-export { SCORE_METHOD, scoreOf, WEIGHTS } from './score.ts';
+export { formatScore, SCORE_METHOD, scoreOf, WEIGHTS } from './score.ts';
 export { type PolicySource, type Position, readSource, valueAt } from './source.ts';
 export { isSpeciesName, matchTaxa, type TaxaMatch } from './taxa.ts';
 export type {

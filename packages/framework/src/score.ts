@@ -20,3 +20,6 @@ export function scoreOf(results: readonly Pick<ProvisionResult, 'weight' | 'cred
   }
   return total === 0 ? 100 : Math.round((1000 * earned) / total) / 10;
 }
+
+/** A score as people read it, always with its one decimal: `82.0`, `46.4`. JSON keeps the number. */
+export const formatScore = (score: number): string => score.toFixed(1);

@@ -1,5 +1,6 @@
 /** Edition changes as text for a terminal. */
 import { compareEditionIds } from '@ewto/schemas';
+import { formatScore } from '../score.ts';
 import type { EditionChanges } from '../types.ts';
 import { style } from './style.ts';
 
@@ -21,7 +22,7 @@ export function formatChangesText(c: EditionChanges, { colour = false }: { colou
   }
   if (c.policy) {
     const p = c.policy;
-    lines.push('', s.bold(`${p.company}: score ${p.scoreFrom} → ${p.scoreTo}`));
+    lines.push('', s.bold(`${p.company}: score ${formatScore(p.scoreFrom)} → ${formatScore(p.scoreTo)}`));
     if (!p.actions.length)
       lines.push('  nothing to change: the policy meets every provision of the newer edition');
     else lines.push(`to align with ${c.to.version}:`);

@@ -72,6 +72,20 @@ describe('text', () => {
   });
 });
 
+describe('score', () => {
+  it('is printed with one decimal everywhere people read it, also when it is whole', () => {
+    const none = parseCompanyPolicy('kind: company-policy\ncompany: None Co\nrules: []\nmeasures: []\n');
+    if (!none.ok) throw new Error('fixture policy is invalid');
+    const zero = diffPolicy(edition, none.document, { today: '2026-05-01' });
+    expect(zero.summary.score).toBe(0);
+    expect(formatReportText(zero)).toContain('score 0.0/100');
+    expect(formatReportMarkdown(zero)).toContain('**Score 0.0 / 100**');
+    const c = compareEditions(edition, edition, { policy: none.document, today: '2026-05-01' });
+    expect(formatChangesText(c)).toContain('None Co: score 0.0 → 0.0');
+    expect(formatChangesMarkdown(c)).toContain('## None Co: score 0.0 → 0.0');
+  });
+});
+
 describe('markdown', () => {
   it('is a table with one row per provision and a section per gap', () => {
     const md = formatReportMarkdown(report);

@@ -1,5 +1,6 @@
 /** Markdown for pull requests and wiki pages: the alignment report and the edition changes. */
 import { compareEditionIds } from '@ewto/schemas';
+import { formatScore } from '../score.ts';
 import type { AlignmentReport, EditionChanges, Verdict } from '../types.ts';
 
 const ICON: Record<Verdict, string> = {
@@ -18,7 +19,7 @@ export function formatReportMarkdown(report: AlignmentReport): string {
   const out: string[] = [
     `# Framework alignment: ${policy.company} × edition ${fw.version}`,
     '',
-    `**Score ${sum.score} / 100** — ${Object.entries(sum.counts)
+    `**Score ${formatScore(sum.score)} / 100** — ${Object.entries(sum.counts)
       .map(([v, n]) => `${n} ${v}`)
       .join(', ')}${sum.waived ? `; ${sum.waived} waived` : ''}.`,
     '',
@@ -76,7 +77,7 @@ export function formatChangesMarkdown(c: EditionChanges): string {
   ];
   if (c.policy) {
     const p = c.policy;
-    out.push('', `## ${p.company}: score ${p.scoreFrom} → ${p.scoreTo}`, '');
+    out.push('', `## ${p.company}: score ${formatScore(p.scoreFrom)} → ${formatScore(p.scoreTo)}`, '');
     if (!p.actions.length)
       out.push('Nothing to change: the policy meets every provision of the newer edition.');
     for (const a of p.actions) {

@@ -1,4 +1,6 @@
 /** The alignment report as text for a terminal (coloured when asked). */
+
+import { formatScore } from '../score.ts';
 import type { AlignmentReport, ProvisionResult } from '../types.ts';
 import { style } from './style.ts';
 
@@ -18,7 +20,7 @@ export function formatReportText(report: AlignmentReport, { colour = false }: Te
     s.bold(`${policy.company} against framework ${fw.version}`) + s.dim(` — ${fw.title} (${fw.provenance})`),
     s.dim(`assessed on ${report.assessedOn}${policy.file ? ` · ${policy.file}` : ''}`),
     '',
-    `${s.bold(`score ${sum.score}/100`)}  ${(
+    `${s.bold(`score ${formatScore(sum.score)}/100`)}  ${(
       ['covers', 'exceeds', 'partial', 'missing', 'not-applicable', 'unassessed'] as const
     )
       .map((v) => s.verdict(v, `${sum.counts[v]} ${v}`))

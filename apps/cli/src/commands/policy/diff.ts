@@ -11,6 +11,7 @@ import {
   formatReportMarkdown,
   formatReportSarif,
   formatReportText,
+  formatScore,
   type PolicySource,
   parseCompanyPolicy,
   parseEdition,
@@ -72,7 +73,9 @@ export const diffCommand: Command = {
     const report = diffPolicy(edition, policy.document, { today: day, file });
     io.stdout.write(render(format, report, { io, file, arg, source: policy.source, edition }));
     if (failUnder !== undefined && report.summary.score < failUnder) {
-      io.stderr.write(`ewto policy diff: score ${report.summary.score} is under --fail-under ${failUnder}\n`);
+      io.stderr.write(
+        `ewto policy diff: score ${formatScore(report.summary.score)} is under --fail-under ${failUnder}\n`,
+      );
       return EXIT.checkFailed;
     }
     return EXIT.ok;
