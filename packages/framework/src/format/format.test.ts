@@ -155,6 +155,36 @@ describe('SARIF', () => {
     ]);
     expect(sarif.runs[0].tool.driver.rules[0]?.fullDescription?.text).toBe('Statement of PWF-001.');
   });
+  it('points at the top-level key the policy has, and a measure-only gap at the measures', () => {
+    const region = (policyText: string, id: string) => {
+      const r = parseCompanyPolicy(policyText);
+      if (!r.ok) throw new Error('fixture policy is invalid');
+      const rep = diffPolicy(edition, r.document, { today: '2026-05-01' });
+      const sarif = formatReportSarif(rep, {
+        uri: 'p.yaml',
+        source: r.source,
+        policy: r.document,
+      }) as unknown as {
+        runs: [{ results: { ruleId: string; locations: { physicalLocation: { region: object } }[] }[] }];
+      };
+      return sarif.runs[0].results.find((x) => x.ruleId === id)?.locations[0]?.physicalLocation.region;
+    };
+    const head = '# a comment\nkind: company-policy\ncompany: Keys Co\n';
+    // No rules key: the scope provisions are unassessed, located at `measures:`, not at 1:1.
+    expect(region(`${head}measures:\n  - measure: user-reporting\n`, 'PWF-003')).toEqual({
+      startLine: 4,
+      startColumn: 1,
+    });
+    // Neither key: at `kind:`.
+    expect(region(head, 'PWF-003')).toEqual({ startLine: 2, startColumn: 1 });
+    // Keyword filters in place for rhinos only: the gap is at that measure.
+    expect(
+      region(
+        `${head}rules: []\nmeasures:\n  - measure: keyword-filter\n    speciesGroups: [rhino]\n`,
+        'PWF-010',
+      ),
+    ).toMatchObject({ startLine: 6, startColumn: 5 });
+  });
   it('is JSON', () => {
     expect(JSON.parse(formatJson(sarif)).version).toBe('2.1.0');
   });

@@ -1,12 +1,15 @@
 /**
  * SARIF 2.1.0 for code-scanning tools: one rule per provision, one result per provision the policy
- * does not meet (a missing provision is located at the policy's top-level `rules:` key, a partial
- * one at the first rule that covers part of it), plus contradicted mappings and expired waivers;
- * every result carries the provision id as its logical location. Waived provisions keep their
- * result, suppressed with the waiver's reason.
+ * does not meet, plus contradicted mappings and expired waivers; every result carries the provision
+ * id as its logical location. Waived provisions keep their result, suppressed with the waiver's
+ * reason. Where a result points (`locationOf`): a missing provision at the policy's top-level
+ * `rules:` key (design.md); a partial or unassessed one at the first rule that covers part of it,
+ * or, when only measures are lacking, at the measure in place for other groups or the `measures:`
+ * key; a top-level key the file does not have is replaced by the one it has (`rules:`, `measures:`,
+ * else `kind:`).
  */
 import type { Position } from '../source.ts';
-import type { AlignmentReport, FrameworkEdition, ProvisionResult } from '../types.ts';
+import type { AlignmentReport, CompanyPolicy, FrameworkEdition, ProvisionResult } from '../types.ts';
 
 export interface SarifOptions {
   /** The policy file as given (a relative path is written with forward slashes, against `baseUri`). */
@@ -17,6 +20,8 @@ export interface SarifOptions {
   source?: { locate(pointer: string): Position; locateKey(pointer: string): Position };
   /** The edition, for the rules' full descriptions. */
   edition?: FrameworkEdition;
+  /** The policy the report is about: which top-level keys and measures it has (assumed all there without it). */
+  policy?: CompanyPolicy;
   toolVersion?: string;
 }
 
@@ -59,13 +64,30 @@ export function formatReportSarif(report: AlignmentReport, options: SarifOptions
   };
   const where = (pointer: string, key = false): Position =>
     source ? (key ? source.locateKey(pointer) : source.locate(pointer)) : { line: 1, col: 1 };
+  const { policy } = options;
+  /** The first of these top-level keys the policy has, else `kind:`. */
+  const topKey = (...keys: ('rules' | 'measures')[]): Position => {
+    const key = keys.find((k) => !policy || policy[k] !== undefined);
+    return where(key ? `/${key}` : '/kind', true);
+  };
+  const locationOf = (p: ProvisionResult): Position => {
+    const scopeGaps = p.missing?.scope.length ?? 0;
+    const measureGaps = p.missing?.measures ?? [];
+    if (p.verdict === 'missing') return topKey('rules', 'measures');
+    if (measureGaps.length && !scopeGaps) {
+      const partly = measureGaps.find((g) => g.speciesGroups);
+      const i = partly ? (policy?.measures?.findIndex((m) => m.measure === partly.measure) ?? -1) : -1;
+      return i >= 0 ? where(`/measures/${i}`) : topKey('measures', 'rules');
+    }
+    const first = p.rules[0];
+    return first ? where(first.pointer) : topKey('rules', 'measures');
+  };
 
   const results: object[] = [];
   for (const p of report.provisions) {
     const base = { ruleId: p.id, ruleIndex: ruleIndex.get(p.id)! };
     if (p.verdict === 'missing' || p.verdict === 'partial' || p.verdict === 'unassessed') {
-      const first = p.rules[0];
-      const pos = p.verdict === 'missing' || !first ? where('/rules', true) : where(first.pointer);
+      const pos = locationOf(p);
       const detail = [
         ...(p.missing?.scope ?? []).map((g) => g.text),
         ...(p.missing?.measures ?? []).map((m) => m.text),

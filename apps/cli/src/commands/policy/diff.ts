@@ -71,7 +71,9 @@ export const diffCommand: Command = {
     const edition = await resolveEdition(io, String(values.framework ?? 'latest'), editions);
     const policy = readPolicy(io, file, text, editions, day, edition);
     const report = diffPolicy(edition, policy.document, { today: day, file });
-    io.stdout.write(render(format, report, { io, file, arg, source: policy.source, edition }));
+    io.stdout.write(
+      render(format, report, { io, file, arg, source: policy.source, policy: policy.document, edition }),
+    );
     if (failUnder !== undefined && report.summary.score < failUnder) {
       io.stderr.write(
         `ewto policy diff: score ${formatScore(report.summary.score)} is under --fail-under ${failUnder}\n`,
@@ -128,7 +130,14 @@ async function resolveEdition(io: Io, id: string, editions: FrameworkEdition[]):
 function render(
   format: (typeof FORMATS)[number],
   report: ReturnType<typeof diffPolicy>,
-  ctx: { io: Io; file: string; arg: string; source: PolicySource; edition: FrameworkEdition },
+  ctx: {
+    io: Io;
+    file: string;
+    arg: string;
+    source: PolicySource;
+    policy: CompanyPolicy;
+    edition: FrameworkEdition;
+  },
 ): string {
   switch (format) {
     case 'json':
@@ -147,6 +156,7 @@ function render(
             ? {}
             : { baseUri: `${pathToFileURL(ctx.io.cwd).href.replace(/\/?$/, '/')}` }),
           source: ctx.source,
+          policy: ctx.policy,
           edition: ctx.edition,
           toolVersion: pkg.version,
         }),
