@@ -57,11 +57,7 @@ export function findInField(
   // a field without one they are skipped here, before any work is spent on them.
   let species = hashtagMode;
   let deferred = false;
-  let edges: Edges | undefined;
-  const edgesOf = () => {
-    edges ??= markEdges(hits, count, lengths, normaliser.length);
-    return edges;
-  };
+  const found: Found = { hits, count, lengths, bitmap: undefined };
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k < count; k += 2) {
       const pattern = hits[k]!;
@@ -72,7 +68,8 @@ export function findInField(
           if (term.associated) deferred = true;
           continue;
         }
-        if (!term.free && !accepts(normaliser, term, a, b, edgesOf)) continue;
+        const fit = term.free ? FREE : accepts(normaliser, term, a, b, found);
+        if (fit === REJECTED) continue;
         if (term.hashtag && !inHashtag(normaliser, a, b)) continue;
         if (term.species) species = true;
         let start = normaliser.from[a]!;
@@ -85,7 +82,9 @@ export function findInField(
           b,
           start,
           end: normaliser.to[b - 1]!,
-          obfuscated: obfuscated(normaliser, term, a, b),
+          obfuscated:
+            (normaliser.anyObfuscated && markedIn(normaliser, a, b)) ||
+            (fit === BROKEN && brokenWordIsTrick(normaliser, term, a, b)),
         });
       }
     }
@@ -93,17 +92,32 @@ export function findInField(
   }
 }
 
-function accepts(n: Normaliser, term: CompiledTerm, a: number, b: number, edges: () => Edges): boolean {
+/** How a match fits the boundary rules. */
+const REJECTED = 0;
+const FITS = 1;
+/** Fits, with a word of the term broken up in the text ("iv.ory", "IvOrY", "tortoise-shell"). */
+const BROKEN = 2;
+const FREE = 3;
+
+function accepts(n: Normaliser, term: CompiledTerm, a: number, b: number, found: Found): number {
   const bound = n.bound;
   const left = bound[a]!;
   let right = bound[b]!;
   if (right === B_NONE) right = pluralEnd(n, b);
-  if (left === B_NONE || right === B_NONE) return false;
-  if (term.length < MIN_LOOSE_TERM && (left !== B_HARD || right !== B_HARD)) return false;
-  for (let p = a + 1; p < b; p++) if (bound[p] === B_HARD && term.bounds[p - a] === B_NONE) return false;
-  if (left >= B_SOFT && right >= B_SOFT) return true;
-  if ((left >= B_SOFT || right >= B_SOFT) && term.length >= MIN_ANCHORED_PIECE) return true;
-  return (left >= B_SOFT || edges().ends[a] === 1) && (right >= B_SOFT || edges().starts[b] === 1);
+  if (left === B_NONE || right === B_NONE) return REJECTED;
+  if (term.length < MIN_LOOSE_TERM && (left !== B_HARD || right !== B_HARD)) return REJECTED;
+  let fit = FITS;
+  for (let p = a + 1; p < b; p++)
+    if (bound[p]! >= B_SOFT && term.bounds[p - a] === B_NONE) {
+      if (bound[p] === B_HARD) return REJECTED;
+      fit = BROKEN;
+    }
+  if (left >= B_SOFT && right >= B_SOFT) return fit;
+  if ((left >= B_SOFT || right >= B_SOFT) && term.length >= MIN_ANCHORED_PIECE) return fit;
+  return (left >= B_SOFT || touches(found, a, ENDS, n.length)) &&
+    (right >= B_SOFT || touches(found, b, STARTS, n.length))
+    ? fit
+    : REJECTED;
 }
 
 /** A hashtag term matches only in a hashtag or a tag: "#lionclaw" is not "lion claw foot bathtub". */
@@ -111,14 +125,17 @@ function inHashtag(n: Normaliser, a: number, b: number): boolean {
   return b - a < 2 || n.bound[a + 1] === B_HASH || n.bound[a] === B_HASH;
 }
 
-/**
- * Read through leet, look-alikes, hidden characters or spaced letters, or with a word of the term
- * broken up ("iv.ory", "IvOrY"). A break between two pieces of four letters or more is a compound
- * written in two ("tortoise-shell", "TortoiseShell"), not a trick.
- */
-function obfuscated(n: Normaliser, term: CompiledTerm, a: number, b: number): boolean {
+/** Whether a letter of [a, b) was read through leet, a look-alike, spaced letters or a hidden character. */
+function markedIn(n: Normaliser, a: number, b: number): boolean {
   for (let p = a; p < b; p++) if (n.obfuscated[p]) return true;
-  if (term.free) return false;
+  return false;
+}
+
+/**
+ * A word of the term broken up in the text is a trick ("iv.ory", "IvOrY") unless both pieces have
+ * four letters or more: then it is a compound written in two ("tortoise-shell", "TortoiseShell").
+ */
+function brokenWordIsTrick(n: Normaliser, term: CompiledTerm, a: number, b: number): boolean {
   const bound = n.bound;
   let piece = a;
   for (let p = a + 1; p < b; p++) {
@@ -145,19 +162,36 @@ function pluralEnd(n: Normaliser, b: number): number {
   return B_NONE;
 }
 
-/** Where found patterns start and end, for the hashtag rule (built once per field, when needed). */
-interface Edges {
-  starts: Uint8Array;
-  ends: Uint8Array;
+/** The field's raw hits, for the hashtag rule. (No closures here: they cost on every field.) */
+interface Found {
+  hits: Int32Array;
+  count: number;
+  lengths: Int32Array;
+  /** Built on first need when there are many hits, so that a huge field stays linear. */
+  bitmap: Uint8Array | undefined;
 }
+const STARTS = 1;
+const ENDS = 2;
 
-function markEdges(hits: Int32Array, count: number, lengths: Int32Array, length: number): Edges {
-  const starts = new Uint8Array(length + 1);
-  const ends = new Uint8Array(length + 1);
-  for (let k = 0; k < count; k += 2) {
-    const end = hits[k + 1]!;
-    ends[end] = 1;
-    starts[end - lengths[hits[k]!]!] = 1;
+/** Whether a found pattern starts (or ends) at skeleton position p. */
+function touches(found: Found, p: number, side: number, length: number): boolean {
+  const { hits, count, lengths } = found;
+  if (count <= 256) {
+    for (let k = 0; k < count; k += 2) {
+      const end = hits[k + 1]!;
+      if ((side === ENDS ? end : end - lengths[hits[k]!]!) === p) return true;
+    }
+    return false;
   }
-  return { starts, ends };
+  if (!found.bitmap) {
+    const bitmap = new Uint8Array(length + 1);
+    for (let k = 0; k < count; k += 2) {
+      const end = hits[k + 1]!;
+      bitmap[end] = bitmap[end]! | ENDS;
+      const start = end - lengths[hits[k]!]!;
+      bitmap[start] = bitmap[start]! | STARTS;
+    }
+    found.bitmap = bitmap;
+  }
+  return (found.bitmap[p]! & side) !== 0;
 }

@@ -28,9 +28,9 @@ export function screenListingDetailed(
   const hits: Hit[] = [];
   if (listing.title) findInField(screener, listing.title, 0, false, hits);
   if (listing.description) findInField(screener, listing.description, 1, false, hits);
-  listing.tags?.forEach((tag, i) => {
-    if (tag) findInField(screener, tag, FIRST_TAG_FIELD + i, true, hits);
-  });
+  const tags = listing.tags ?? [];
+  for (let i = 0; i < tags.length; i++)
+    if (tags[i]) findInField(screener, tags[i]!, FIRST_TAG_FIELD + i, true, hits);
   if (hits.length === 0)
     return { record: { id: listing.id, flagged: false, score: 0, matches: [] }, groups: [] };
   const scored = scoreHits(hits);

@@ -152,6 +152,11 @@ export class SkeletonBuffer {
     }
   }
 
+  /** Whether any unit of the current text was read through an obfuscation. */
+  get anyObfuscated(): boolean {
+    return this.obfuscatedAt.length > 0;
+  }
+
   protected markObfuscated(p: number): void {
     if (this.obfuscated[p]) return;
     this.obfuscated[p] = 1;
