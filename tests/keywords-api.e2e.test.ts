@@ -75,6 +75,22 @@ describe('POST /api/v1/screen', () => {
     expect(l3!.matches[0]).toMatchObject({ group: 'pangolin', field: 'title', start: 0, end: 3 });
   });
 
+  it('answers at most 100 matches per listing and counts the rest', async () => {
+    const res = await fetch(`${w.hub.url}/api/v1/screen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens['company-editor']}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ listings: [{ id: 'spam', description: 'rhino horn '.repeat(300) }] }),
+    });
+    const [r] = (
+      (await res.json()) as {
+        results: Array<{ matches: unknown[]; matchesOmitted?: number; flagged: boolean }>;
+      }
+    ).results;
+    expect(r!.flagged).toBe(true);
+    expect(r!.matches).toHaveLength(100);
+    expect(r!.matchesOmitted).toBeGreaterThanOrEqual(200);
+  });
+
   it('validates the request body', async () => {
     const res = await fetch(`${w.hub.url}/api/v1/screen`, {
       method: 'POST',

@@ -29,6 +29,10 @@ export interface ScreenResult {
   flagged: boolean;
   score: number;
   matches: ScreenMatch[];
+  /**
+   * `POST /api/v1/screen` returns at most 100 matches per listing (the first, by field and offset); this many more were found and left out. The score and flag count them all.
+   */
+  matchesOmitted?: number;
 }
 /**
  * One library term found in one field of the listing.

@@ -10,7 +10,7 @@
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { loadLibrary } from '../src/index.ts';
+import { loadLibrary } from '../src/node/index.ts';
 import { makeListing, prng } from './synthetic.ts';
 
 const [out, mbArg = '200'] = process.argv.slice(2);

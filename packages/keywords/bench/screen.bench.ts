@@ -4,7 +4,8 @@
  * one case-insensitive regular expression (`gi`, no `u` flag) alternating all terms, escaped and
  * longest first, over the raw text of the same fields.
  */
-import { compileLibrary, type Listing, loadLibrary, screenListing } from '../src/index.ts';
+import { compileLibrary, type Listing, screenListing } from '../src/index.ts';
+import { loadLibrary } from '../src/node/index.ts';
 import { makeListing, prng, syntheticLibrary } from './synthetic.ts';
 
 const SIZES = [300, 2_500, 10_000];

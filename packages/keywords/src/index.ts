@@ -11,8 +11,6 @@ export { changesSince } from './changes.ts';
 export { type CompiledTerm, compileLibrary, type Screener } from './compile.ts';
 export { KEYWORDS_ERROR_CODES, KeywordsError, type KeywordsErrorCode } from './errors.ts';
 export { INDEX_FILE, type LibraryFile, parseLibrary, termId } from './library.ts';
-export { type InputFormat, type ListingLine, readListings } from './node/listing-reader.ts';
-export { DEFAULT_LIBRARY_DIR, loadLibrary, readLibraryFiles } from './node/load-library.ts';
 export { Normaliser } from './normalise.ts';
 export {
   AMBIGUOUS_WEIGHT,

@@ -1,5 +1,5 @@
 /** The keyword library (optionally as a JWS signed by the hub key) and listing screening. */
-import { changesSince, type Listing, screenListing } from '@ewto/keywords';
+import { changesSince, type Listing, type ScreenResult, screenListing } from '@ewto/keywords';
 import type { Context, Hono } from 'hono';
 import { permit } from '../auth.ts';
 import { ApiError } from '../problem.ts';
@@ -11,6 +11,17 @@ const tags = ['keywords'];
 export const KEYWORDS_JWS_TYPE = 'ewto-keywords+jws';
 /** Most listings one screening request may carry. */
 export const MAX_LISTINGS = 1000;
+/** Most matches answered per listing: a listing stuffed with terms must not blow the answer up. */
+export const MAX_MATCHES = 100;
+
+function capMatches(result: ScreenResult): ScreenResult {
+  if (result.matches.length <= MAX_MATCHES) return result;
+  return {
+    ...result,
+    matches: result.matches.slice(0, MAX_MATCHES),
+    matchesOmitted: result.matches.length - MAX_MATCHES,
+  };
+}
 
 const formatParam = {
   name: 'format',
@@ -110,7 +121,7 @@ export function keywordRoutes(app: Hono<AppEnv>, table: RouteTable) {
       operationId: 'screenListings',
       summary: `Screen a batch of listings (at most ${MAX_LISTINGS}) against the keyword library`,
       description:
-        'Each result: `{ id, flagged, score, matches: [{ term, group, kind, field, start, end }] }`, offsets in UTF-16 code units of the original field. See docs/keywords.md for normalisation and scoring.',
+        'Each result: `{ id, flagged, score, matches: [{ term, group, kind, field, start, end }] }`, offsets in UTF-16 code units of the original field; at most 100 matches per listing (`matchesOmitted` counts the rest). See docs/keywords.md for normalisation and scoring.',
       tags,
       auth: 'bearer',
       body: { schema: 'screen-request' },
@@ -130,7 +141,7 @@ export function keywordRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const { library, screener } = c.var.deps.keywords;
       return c.json({
         libraryVersion: library.version,
-        results: listings.map((l) => screenListing(screener, l)),
+        results: listings.map((l) => capMatches(screenListing(screener, l))),
       });
     },
   );

@@ -1,5 +1,6 @@
 /** The keyword library a command uses: the repository's, or `--library <dir>`. */
-import { type KeywordLibrary, KeywordsError, loadLibrary } from '@ewto/keywords';
+import { type KeywordLibrary, KeywordsError } from '@ewto/keywords';
+import { loadLibrary } from '@ewto/keywords/node';
 import { CliError, type Io, type OptionSpec } from '../../cli.ts';
 import { resolvePath } from '../../io.ts';
 

@@ -1,7 +1,8 @@
 /** `ewto keywords screen [<file>|-]`: streams listings through the screening engine. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { compileLibrary, type InputFormat, readListings, screenListingDetailed } from '@ewto/keywords';
+import { compileLibrary, screenListingDetailed } from '@ewto/keywords';
+import { type InputFormat, readListings } from '@ewto/keywords/node';
 import { CliError, type Command, EXIT, type Io } from '../../cli.ts';
 import { choice, resolvePath, useColour } from '../../io.ts';
 import { commandLibrary, libraryOption } from './library.ts';
