@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningHub, startTestHub } from '@ewto/hub/testing';
 import type { Browser } from 'playwright-core';
@@ -9,13 +9,11 @@ import { repoRoot } from './support/paths.ts';
 let hub: RunningHub;
 let browser: Browser;
 beforeAll(async () => {
-  const web = join(repoRoot, 'apps/web');
-  execFileSync(
-    join(repoRoot, 'node_modules/.bin/vite'),
-    ['build', '--outDir', 'dist-e2e', '--logLevel', 'error'],
-    { cwd: web },
-  );
-  hub = await startTestHub({ webDist: join(web, 'dist-e2e') });
+  // Built by turbo before the tests run (the tests package depends on @ewto/web, test dependsOn ^build).
+  const dist = join(repoRoot, 'apps/web/dist');
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`no web build at ${dist}: run \`pnpm test\` (turbo builds it first)`);
+  hub = await startTestHub({ webDist: dist });
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
