@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCaptured } from '@ewto/cli/testing';
 import { startTestHub } from '@ewto/hub/testing';
 import { createOrg, registerClientKey } from '@ewto/identity';
 import { base64url, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
@@ -157,6 +158,26 @@ describe('machine clients (private_key_jwt)', () => {
     const replay = await clientToken(w.hub.url, assertion);
     expect(replay.status).toBe(401);
     expect(await replay.json()).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('gets a token with `ewto auth client-token` and the key file from `ewto keys generate`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ewto-client-'));
+    expect((await runCaptured(['keys', 'generate', '--out', 'k'], { cwd: dir })).code).toBe(0);
+    const pub = JSON.parse(readFileSync(join(dir, 'k', 'signing.public.jwk.json'), 'utf8'));
+    const reg = await fetch(`${w.hub.url}/api/v1/orgs/${w.orgs.agency.id}/keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens['agency-admin']}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'cli', publicJwk: { kty: pub.kty, crv: pub.crv, x: pub.x } }),
+    });
+    expect(reg.status).toBe(201);
+    const r = await runCaptured(
+      ['auth', 'client-token', '--hub', w.hub.url, '--key', 'k/signing.private.jwk.json'],
+      { cwd: dir },
+    );
+    expect(r.stderr).toBe('');
+    const token = r.stdout.trim();
+    expect(await (await me(token)).json()).toMatchObject({ kind: 'client', clientId: pub.kid });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects long-lived, wrong-audience and unknown-client assertions', async () => {

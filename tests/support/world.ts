@@ -2,6 +2,8 @@
  * A populated hub for cross-package tests: two companies, a convener, an agency (with a machine
  * client key) and a taskforce, a user per role, and an access token for each.
  */
+
+import { exchangePat, requestClientToken, signClientAssertion } from '@ewto/cli/hub-client';
 import { type RunningHub, startTestHub } from '@ewto/hub/testing';
 import {
   addMember,
@@ -12,7 +14,7 @@ import {
   registerClientKey,
 } from '@ewto/identity';
 import type { Role } from '@ewto/schemas';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 
 export type Persona =
   | 'convener-admin'
@@ -44,47 +46,26 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function exchange(url: string, pat: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-      subject_token: pat,
-      subject_token_type: 'urn:ewto:params:oauth:token-type:personal-access-token',
-    }),
-  });
-  if (res.status !== 200) throw new Error(`exchange failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+/** A personal access token exchanged for an access JWT, as the CLI does it. */
+export const exchange = (url: string, pat: string): Promise<string> => exchangePat(url, pat);
 
 export async function clientAssertion(
   url: string,
   client: { kid: string; privateJwk: JWK },
   overrides: { jti?: string; exp?: string | number; aud?: string } = {},
 ): Promise<string> {
-  return new SignJWT({})
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
-    .setIssuer(client.kid)
-    .setSubject(client.kid)
-    .setAudience(overrides.aud ?? `${url}/api/v1/auth/token`)
-    .setIssuedAt()
-    .setExpirationTime(overrides.exp ?? '60s')
-    .setJti(overrides.jti ?? crypto.randomUUID())
-    .sign(await importJWK(client.privateJwk, 'EdDSA'));
+  return signClientAssertion(
+    { ...client.privateJwk, kid: client.kid },
+    overrides.aud ?? `${url}/api/v1/auth/token`,
+    {
+      ...(overrides.exp !== undefined ? { lifetime: overrides.exp } : {}),
+      ...(overrides.jti ? { jti: overrides.jti } : {}),
+    },
+  );
 }
 
-export async function clientToken(url: string, assertion: string): Promise<Response> {
-  return fetch(`${url}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    }),
-  });
-}
+export const clientToken = (url: string, assertion: string): Promise<Response> =>
+  requestClientToken(`${url}/api/v1/auth/token`, assertion);
 
 export async function makeClientKey() {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });

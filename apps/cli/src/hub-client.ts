@@ -1,4 +1,5 @@
 /** Talking to a hub: `--hub <url>` and the token in EWTO_TOKEN (an access JWT, or a personal access token that is exchanged first). */
+import { importJWK, type JWK, SignJWT } from 'jose';
 import { CliError, type Io } from './cli.ts';
 
 const PAT_PREFIX = 'ewto_pat_';
@@ -83,4 +84,37 @@ export async function* allPages<T>(client: HubClient, path: string): AsyncGenera
     yield* page.items;
     cursor = page.nextCursor;
   } while (cursor);
+}
+
+/**
+ * An agency machine client's one-time RFC 7523 assertion (`private_key_jwt`), signed with its
+ * Ed25519 private JWK: `iss` = `sub` = the key's kid (the client id), `aud` = the token endpoint.
+ */
+export async function signClientAssertion(
+  jwk: JWK & { kid: string },
+  tokenEndpoint: string,
+  { lifetime = '60s', jti = crypto.randomUUID() }: { lifetime?: string | number; jti?: string } = {},
+): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
+    .setIssuer(jwk.kid)
+    .setSubject(jwk.kid)
+    .setAudience(tokenEndpoint)
+    .setIssuedAt()
+    .setExpirationTime(lifetime)
+    .setJti(jti)
+    .sign(await importJWK(jwk, 'EdDSA'));
+}
+
+/** Sends a client assertion to the token endpoint (`client_credentials`); answers the raw response. */
+export async function requestClientToken(tokenEndpoint: string, assertion: string): Promise<Response> {
+  return call(tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
+    }),
+  });
 }

@@ -1,8 +1,8 @@
 /** `ewto auth client-token`: an agency machine client gets an access token with its private key (RFC 7523). */
 import { readFile } from 'node:fs/promises';
-import { importJWK, type JWK, SignJWT } from 'jose';
+import type { JWK } from 'jose';
 import { CliError, type Command, type Group } from '../cli.ts';
-import { hubUrl } from '../hub-client.ts';
+import { hubUrl, requestClientToken, signClientAssertion } from '../hub-client.ts';
 import { resolvePath } from '../io.ts';
 
 const clientToken: Command = {
@@ -34,26 +34,10 @@ const clientToken: Command = {
     if (jwk.crv !== 'Ed25519' || !jwk.d || !jwk.kid)
       throw new CliError('usage', `${values.key} is not an Ed25519 private JWK with a kid`);
     const endpoint = `${base}/api/v1/auth/token`;
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
-      .setIssuer(jwk.kid)
-      .setSubject(jwk.kid)
-      .setAudience(endpoint)
-      .setIssuedAt()
-      .setExpirationTime('60s')
-      .setJti(crypto.randomUUID())
-      .sign(await importJWK(jwk, 'EdDSA'));
-    const res = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: assertion,
-      }),
-    }).catch((e) => {
-      throw new CliError('usage', `cannot reach ${endpoint}: ${(e as Error).message}`);
-    });
+    const res = await requestClientToken(
+      endpoint,
+      await signClientAssertion({ ...jwk, kid: jwk.kid }, endpoint),
+    );
     const body = (await res.json()) as { access_token?: string; detail?: string };
     if (!res.ok || !body.access_token)
       throw new CliError('hub-error', `token request failed: ${res.status} ${body.detail ?? ''}`);
