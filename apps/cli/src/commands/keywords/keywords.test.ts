@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { validate } from '@ewto/schemas/validate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,32 @@ describe('ewto keywords screen', () => {
     stdin.end('tiger balm\n');
     expect(await done).toBe(0);
     expect(stdout.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('stops quietly, exit 0, when the reader closes stdout (EPIPE: `… | head -1`)', async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: i, title: 'rhino horn cup' }));
+    const name = file('many.jsonl', `${lines.join('\n')}\n`);
+    let written = 0;
+    const stdout = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        written += chunk.length;
+        // The first batch goes through; then the pipe is gone.
+        if (written > 64 * 1024)
+          callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', errno: -32, syscall: 'write' }));
+        else callback();
+      },
+    });
+    let stderr = '';
+    const io = {
+      stdout,
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: new PassThrough(),
+      cwd: dir,
+      env: {},
+    } as unknown as Io;
+    expect(await runCli(['keywords', 'screen', name, '--format', 'jsonl'], io)).toBe(0);
+    expect(stderr).toBe('');
   });
 
   it('has --help', async () => {

@@ -58,6 +58,7 @@ export const screenCommand: Command = {
     let malformed = 0;
     try {
       for await (const item of readListings(source.stream, input)) {
+        if (out.closed) break;
         if ('error' in item) {
           malformed++;
           progress?.clear();
@@ -80,6 +81,11 @@ export const screenCommand: Command = {
     }
     await out.flush();
     progress?.clear();
+    if (out.closed) {
+      // The reader closed stdout (`… | head -1`): stop quietly, as Unix filters do.
+      source.close();
+      return EXIT.ok;
+    }
     const summary = `screened ${screened} listings against library version ${screener.version}: ${flagged} flagged${
       malformed ? `, ${malformed} malformed line${malformed === 1 ? '' : 's'} skipped` : ''
     }\n`;
@@ -91,14 +97,15 @@ export const screenCommand: Command = {
 
 /** The input stream; a missing or unreadable file is a usage error (exit 2) before anything is read. */
 async function openInput(io: Io, arg: string) {
-  if (arg === '-') return { stream: io.stdin, size: undefined, bytesRead: () => 0 };
+  if (arg === '-')
+    return { stream: io.stdin, size: undefined, bytesRead: () => 0, close: () => io.stdin.pause() };
   const path = resolvePath(io, arg);
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     const stream = createReadStream(path);
     await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
-    return { stream, size: s.size, bytesRead: () => stream.bytesRead };
+    return { stream, size: s.size, bytesRead: () => stream.bytesRead, close: () => stream.destroy() };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
