@@ -2,10 +2,17 @@
  * Node adapter: listings from a stream, one per line, read as they arrive (memory does not grow
  * with the input). Plain text: the line is the title, its number the id. JSONL: each line is a
  * listing object `{ id, title, description, tags }`; a malformed line is reported, not fatal.
+ *
+ * A UTF-8 byte order mark at the start of the input is not text: it is dropped, so that line 1 of a
+ * JSONL file parses and a plain-text title starts at offset 0. Lines end at LF or CRLF (the CR is
+ * not part of the line). Match offsets therefore index the field as the user sees it: the JSON
+ * string value, or the text line without BOM and line ending.
  */
 import { createInterface } from 'node:readline';
 import type { Listing } from '@ewto/schemas/generated/screen-request';
 import { validate } from '@ewto/schemas/validate';
+
+const BOM = 0xfeff;
 
 export type InputFormat = 'text' | 'jsonl';
 
@@ -23,8 +30,9 @@ export async function* readListings(
 ): AsyncGenerator<ListingLine> {
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
-  for await (const text of lines) {
+  for await (const raw of lines) {
     line++;
+    const text = line === 1 && raw.charCodeAt(0) === BOM ? raw.slice(1) : raw;
     if (text.trim() === '') continue;
     if (format === 'text') {
       yield { line, listing: { id: line, title: text } };
