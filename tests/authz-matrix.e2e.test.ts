@@ -29,6 +29,7 @@ GET    /api/v1/orgs/{company}                            401 200 200 200 200 200
 GET    /api/v1/orgs/{other}                              401 200 200 200 404 404 404 404 404 404
 GET    /api/v1/orgs/{agency}                             401 200 200 200 404 404 404 200 200 200
 GET    /api/v1/orgs/{otherAgency}                        401 200 200 200 404 404 404 404 404 404
+GET    /api/v1/orgs/{taskforce}                          401 200 200 200 404 404 404 200 200 200
 GET    /api/v1/orgs/{company}/members                    401 200 403 403 200 403 403 404 404 404
 GET    /api/v1/orgs/{other}/members                      401 200 403 403 404 404 404 404 404 404
 GET    /api/v1/orgs/{company}/members/{member}           401 200 403 403 200 403 403 404 404 404
@@ -107,6 +108,7 @@ beforeAll(async () => {
   vars.company = w.orgs.company.slug;
   vars.other = w.orgs.otherCompany.id;
   vars.agency = w.orgs.agency.id;
+  vars.taskforce = w.orgs.taskforce.slug;
   vars.otherAgency = w.orgs.otherAgency.slug;
   vars.member = w.userIds['company-viewer']!;
   const other = await createUser(db, { email: 'someone@beta.example', name: 'x' });

@@ -59,6 +59,10 @@ export interface OrganisationCreate {
    * For a taskforce: its agencies, by id or slug.
    */
   agencies?: string[];
+  /**
+   * The organisation's first admin (created as a user when new).
+   */
+  adminEmail?: string;
 }
 /**
  * This interface was referenced by `Identity`'s JSON-Schema

@@ -4,7 +4,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import { authenticate } from './auth.ts';
 import { buildOpenApi } from './openapi.ts';
 import { ApiError, makeProblem, statusForCode } from './problem.ts';
@@ -30,7 +29,13 @@ export function createApp(deps: HubDeps): HubApp {
   const routes: RouteTable = [];
   const { log, config } = deps;
 
-  app.use(requestId({ headerName: 'X-Request-Id' }));
+  // Our own id for every request (a client-supplied X-Request-Id is not trusted: it goes into the audit log).
+  app.use(async (c, next) => {
+    const id = crypto.randomUUID();
+    c.set('requestId', id);
+    c.header('X-Request-Id', id);
+    await next();
+  });
   app.use(async (c, next) => {
     c.set('deps', deps);
     const start = performance.now();

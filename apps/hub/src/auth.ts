@@ -43,7 +43,7 @@ async function unauthenticated(c: Context<AppEnv>, why: string): Promise<never> 
     action: 'auth.failed',
     outcome: 'failure',
     actor: ANONYMOUS,
-    details: { reason: why, method: c.req.method, path: c.req.path },
+    details: { reason: clip(why), method: c.req.method, path: clip(c.req.path) },
     requestId: c.var.requestId,
   });
   throw new ApiError(401, 'invalid-token', why, {
@@ -74,7 +74,7 @@ export async function permit(c: Context<AppEnv>, action: Action, resource: Resou
     outcome: 'denied',
     actor,
     orgId: resource.orgId,
-    details: { action, decision, method: c.req.method, path: c.req.path },
+    details: { action, decision, method: c.req.method, path: clip(c.req.path) },
     requestId: c.var.requestId,
   });
   if (decision === 'hidden') throw new ApiError(404, 'not-found', `no such resource: ${c.req.path}`);
@@ -97,3 +97,6 @@ export function audit(
     requestId: c.var.requestId,
   });
 }
+
+/** Caller-supplied text goes into the permanent audit log only clipped. */
+export const clip = (s: string, max = 200) => (s.length > max ? `${s.slice(0, max)}…` : s);

@@ -185,6 +185,7 @@ export async function setRole(
   if (!before) throw new IdentityError('not-found', 'no such member');
   if (ifMatch === undefined)
     throw new IdentityError('precondition-required', 'send If-Match with the ETag you read');
+  if (before.role === 'admin' && role !== 'admin') await keepAnAdmin(db, orgId);
   const res = await db
     .update(memberships)
     .set({ role, version: before.version + 1 })
@@ -199,6 +200,7 @@ export async function setRole(
 export async function removeMember(db: Database, orgId: string, userId: string): Promise<Member> {
   const before = await getMember(db, orgId, userId);
   if (!before) throw new IdentityError('not-found', 'no such member');
+  if (before.role === 'admin') await keepAnAdmin(db, orgId);
   await db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
   return before;
 }
@@ -211,4 +213,27 @@ export async function visibleOrgIds(db: Database, orgIds: string[]): Promise<str
     .from(taskforceMembers)
     .where(or(inArray(taskforceMembers.agencyId, orgIds), inArray(taskforceMembers.taskforceId, orgIds)));
   return [...new Set([...orgIds, ...tf.map((t) => t.taskforceId)])];
+}
+
+/** Refuses a change that would leave an organisation without an admin (nobody could manage it). */
+async function keepAnAdmin(db: Database, orgId: string): Promise<void> {
+  const admins = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')))
+    .limit(2);
+  if (admins.length < 2)
+    throw new IdentityError(
+      'conflict',
+      "this is the organisation's last admin: make someone else admin first",
+    );
+}
+
+/** The organisations a user belongs to (ids). */
+export async function membershipOrgIds(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ orgId: memberships.orgId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => r.orgId);
 }

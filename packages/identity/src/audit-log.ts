@@ -25,7 +25,7 @@ import type { Actor } from './actor.ts';
 import { IdentityError } from './errors.ts';
 import { nowIso, randomSecret } from './ids.ts';
 import type { HubKeyStore } from './keystore.ts';
-import { clampLimit, decodeCursor, type Page, toPage } from './pagination.ts';
+import { clampLimit, decodeIntCursor, type Page, toPage } from './pagination.ts';
 
 /** Who acted: a caller of the API, an operator running `ewto admin`, or the hub itself. */
 export type AuditActorInput = Actor | { kind: 'operator' } | { kind: 'hub' };
@@ -108,11 +108,16 @@ export class AuditLog {
     return pseudonymise(value, this.#salt);
   }
 
-  /** Appends one event. Serialised in this process; a write transaction orders appends across processes. */
-  record(event: AuditEventInput): Promise<void> {
-    const run = this.#queue.then(() => this.#append(event));
+  /** Runs `fn` after everything queued before it: every change to the in-memory tree goes through here. */
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn);
     this.#queue = run.catch(() => {});
     return run;
+  }
+
+  /** Appends one event. Serialised in this process; a write transaction orders appends across processes. */
+  record(event: AuditEventInput): Promise<void> {
+    return this.#serial(() => this.#append(event));
   }
 
   async #append(event: AuditEventInput): Promise<void> {
@@ -167,19 +172,24 @@ export class AuditLog {
   }
 
   /** Signs and stores a checkpoint when the log grew since the last one; returns the latest. */
-  async checkpoint(): Promise<SignedCheckpoint | undefined> {
-    await this.#queue;
+  checkpoint(): Promise<SignedCheckpoint | undefined> {
+    return this.#serial(() => this.#checkpoint());
+  }
+
+  async #checkpoint(): Promise<SignedCheckpoint | undefined> {
     await this.#catchUp(this.#db);
+    // One snapshot: size, root and frontier of the same tree.
+    const frontier = this.#range.toJSON();
+    const size = frontier.size;
     const last = await this.latestCheckpoint();
-    const size = this.#range.size;
     if (last && last.treeSize >= size) return last;
     if (size === 0) return undefined;
-    const body = checkpointFromTree({ origin: this.#origin, tree: this.#range });
+    const body = checkpointFromTree({ origin: this.#origin, tree: CompactRange.fromJSON(frontier) });
     const { rootHash, time } = body;
     const jws = await this.#keys.signBytes(checkpointPayload(body), CHECKPOINT_JWS_TYPE);
     await this.#db
       .insert(auditCheckpoints)
-      .values({ treeSize: size, rootHash, time, jws, frontier: this.#range.toJSON().hashes })
+      .values({ treeSize: size, rootHash, time, jws, frontier: frontier.hashes })
       .onConflictDoNothing();
     return { treeSize: size, rootHash, time, jws };
   }
@@ -199,7 +209,7 @@ export class AuditLog {
     limit?: number;
   }): Promise<Page<SignedCheckpoint>> {
     const n = clampLimit(limit);
-    const after = Number(decodeCursor(cursor) ?? -1);
+    const after = decodeIntCursor(cursor) ?? -1;
     const rows = await this.#db
       .select({
         treeSize: auditCheckpoints.treeSize,
@@ -225,7 +235,7 @@ export class AuditLog {
     orgId?: string;
   }): Promise<Page<StoredEntry>> {
     const n = clampLimit(limit ?? 200);
-    const after = Number(decodeCursor(cursor) ?? -1);
+    const after = decodeIntCursor(cursor) ?? -1;
     const rows = await this.#db
       .select()
       .from(auditEntries)
@@ -260,7 +270,7 @@ export class AuditLog {
   }
 
   async #checkSize(treeSize: number): Promise<void> {
-    await this.#catchUp(this.#db);
+    await this.#serial(() => this.#catchUp(this.#db));
     if (!Number.isInteger(treeSize) || treeSize < 1 || treeSize > this.#range.size)
       throw new IdentityError('invalid', `treeSize must be from 1 to ${this.#range.size}`);
   }

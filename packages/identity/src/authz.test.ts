@@ -59,6 +59,30 @@ describe('authorize: intelligence packages', () => {
   });
 });
 
+describe('authorize: the acknowledging membership itself must write', () => {
+  it('refuses a receipt from a viewer of the recipient agency who edits elsewhere', () => {
+    const actor: Actor = {
+      kind: 'user',
+      userId: 'u',
+      email: 'x@example.org',
+      tokenId: 't',
+      memberships: [
+        { orgId: 'agency-a', orgKind: 'agency', orgSlug: 'agency-a', role: 'viewer' },
+        { orgId: 'company-a', orgKind: 'company', orgSlug: 'company-a', role: 'editor' },
+      ],
+    };
+    expect(authorize(actor, 'intel.receipt', pkg)).toBe('forbidden');
+  });
+  it('lets agencies see the taskforces they belong to', () => {
+    expect(authorize(client, 'org.read', { orgId: 'tf', orgKind: 'taskforce', agencies: ['agency-a'] })).toBe(
+      'allow',
+    );
+    expect(authorize(client, 'org.read', { orgId: 'tf', orgKind: 'taskforce', agencies: ['agency-b'] })).toBe(
+      'hidden',
+    );
+  });
+});
+
 describe('authorize: anonymous', () => {
   it('allows nothing', () => {
     expect(authorize({ kind: 'anonymous' }, 'framework.read')).toBe('forbidden');

@@ -41,6 +41,8 @@ export interface Resource {
   /** The organisation that owns the resource (or is the resource). */
   orgId?: string;
   orgKind?: OrgKind;
+  /** A taskforce's member agencies: the taskforce is known to them. */
+  agencies?: readonly string[];
   /** Intelligence packages: the recipient agency ids, and the authoring organisation. */
   recipients?: readonly string[];
   authorOrgId?: string;
@@ -62,7 +64,7 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
   const convenerAdmin = convener.some((o) => o.role === 'admin');
   const ok = (cond: boolean, otherwise: Decision = 'forbidden'): Decision => (cond ? 'allow' : otherwise);
   // Can the caller know this organisation exists? Members and conveners can; a taskforce is known to its agencies.
-  const seesOrg = Boolean(own) || isConvener;
+  const seesOrg = Boolean(own) || isConvener || (resource.agencies ?? []).some((a) => inOrg(a));
 
   switch (action) {
     case 'org.list':
@@ -115,7 +117,11 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
       const author = Boolean(resource.authorOrgId && inOrg(resource.authorOrgId));
       if (action === 'intel.read') return ok(recipient || author, 'hidden');
       if (!(recipient || author)) return 'hidden';
-      return ok(recipient && (actor.kind === 'client' || orgs.some((o) => WRITERS.includes(o.role))));
+      // The acknowledging membership itself must be able to write: a viewer of the recipient agency may not.
+      const recipientWriter = orgs.some(
+        (o) => (resource.recipients ?? []).includes(o.orgId) && WRITERS.includes(o.role),
+      );
+      return ok(actor.kind === 'client' ? recipient : recipientWriter);
     }
     case 'intel.revoke': {
       const author = resource.authorOrgId ? inOrg(resource.authorOrgId) : undefined;

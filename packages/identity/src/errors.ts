@@ -1,4 +1,5 @@
 export const IDENTITY_ERROR_CODES = [
+  'bad-request',
   'invalid',
   'invalid-token',
   'unauthenticated',

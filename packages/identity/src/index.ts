@@ -8,6 +8,7 @@ export {
   listMembers,
   listOrgs,
   type Member,
+  membershipOrgIds,
   type Organisation,
   removeMember,
   resolveRecipients,

@@ -112,8 +112,13 @@ export class HubKeyStore {
     return key;
   }
 
+  /** Re-reads the keys when the last read is older than RELOAD_INTERVAL (another process may have rotated or marked one compromised). */
+  async #fresh(): Promise<void> {
+    if (Date.now() - this.#loadedAt > RELOAD_INTERVAL) await this.reload();
+  }
+
   async #activeRow(): Promise<HubKeyRow> {
-    if (Date.now() - this.#loadedAt > RELOAD_INTERVAL * 15) await this.reload();
+    await this.#fresh();
     const row = this.#rows.findLast((r) => r.status === 'active');
     if (!row) throw new IdentityError('not-found', 'the hub has no active signing key');
     return row;
@@ -121,15 +126,12 @@ export class HubKeyStore {
 
   /**
    * The public key for a `kid` taken from a token the hub signed, or undefined when it is unknown
-   * or compromised. An unknown kid triggers at most one reload per interval (another hub process
-   * may have rotated).
+   * or compromised. Key statuses are re-read at most every RELOAD_INTERVAL, so a rotation or a
+   * compromise marked by another process (e.g. `ewto admin keys compromised`) applies within it.
    */
   async verificationKey(kid: string): Promise<CryptoKey | undefined> {
-    let row = this.#rows.find((r) => r.kid === kid);
-    if (!row && Date.now() - this.#loadedAt > RELOAD_INTERVAL) {
-      await this.reload();
-      row = this.#rows.find((r) => r.kid === kid);
-    }
+    await this.#fresh();
+    const row = this.#rows.find((r) => r.kid === kid);
     if (!row || row.status === 'compromised') return undefined;
     return this.#key(row, 'public');
   }

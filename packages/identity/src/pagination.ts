@@ -1,3 +1,5 @@
+import { IdentityError } from './errors.ts';
+
 /** Cursor pagination: `?cursor=&limit=` → `{ items, nextCursor }`. Cursors are opaque to clients. */
 export interface Page<T> {
   items: T[];
@@ -12,14 +14,31 @@ export function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
-export const encodeCursor = (key: string) => btoa(key).replaceAll('=', '');
+const CURSOR_PREFIX = 'c1:';
+
+export const encodeCursor = (key: string) => btoa(`${CURSOR_PREFIX}${key}`).replaceAll('=', '');
+
+/** The key inside a cursor this hub gave out; anything else is a 400, never a silent restart. */
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
+  let text: string;
   try {
-    return atob(cursor);
+    text = atob(cursor);
   } catch {
-    return undefined;
+    text = '';
   }
+  if (!text.startsWith(CURSOR_PREFIX))
+    throw new IdentityError('bad-request', 'cursor is not one this hub gave out: pass nextCursor unchanged');
+  return text.slice(CURSOR_PREFIX.length);
+}
+
+/** A cursor over integer keys (e.g. audit seqs). */
+export function decodeIntCursor(cursor: string | undefined): number | undefined {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return undefined;
+  const n = Number(key);
+  if (!Number.isSafeInteger(n)) throw new IdentityError('bad-request', 'cursor is not one this hub gave out');
+  return n;
 }
 
 /** Builds a page from `limit + 1` rows sorted by key. */

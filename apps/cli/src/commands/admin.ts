@@ -219,7 +219,7 @@ const keysRotate: Command = {
       return r;
     });
     io.stdout.write(`new active key ${out.newKid}; retired ${out.retiredKids.join(', ') || 'none'}\n`);
-    io.stdout.write('running hubs pick the new key up within 30 seconds\n');
+    io.stdout.write('running hubs pick the new key up within 2 seconds\n');
     return 0;
   },
 };

@@ -7,6 +7,7 @@ import {
   type IssuedToken,
 } from '@ewto/identity';
 import type { Context, Hono } from 'hono';
+import { clip } from '../auth.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable, readJson } from '../routing.ts';
 import type { AppEnv } from '../types.ts';
@@ -22,6 +23,10 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
     throw new ApiError(415, 'unsupported-media-type', 'send application/x-www-form-urlencoded (or JSON)');
   return Object.fromEntries(new URLSearchParams(await c.req.text()));
 }
+
+/** The grant type as the audit log records it: one of the supported values, never caller text. */
+const knownGrant = (g: string | undefined) =>
+  g === GRANT_TOKEN_EXCHANGE || g === GRANT_CLIENT_CREDENTIALS ? g : 'unsupported';
 
 const oauth = (status: number, error: string, description: string) =>
   new ApiError(status, status === 401 ? 'invalid-token' : 'bad-request', description, {
@@ -90,7 +95,7 @@ export function authRoutes(app: Hono<AppEnv>, table: RouteTable) {
           action: 'auth.failed',
           outcome: 'failure',
           actor: { kind: 'anonymous' },
-          details: { endpoint: 'token', grantType: form.grant_type ?? null, reason },
+          details: { endpoint: 'token', grantType: knownGrant(form.grant_type), reason: clip(reason) },
           requestId: c.var.requestId,
         });
         if (e instanceof IdentityError) {
@@ -105,7 +110,7 @@ export function authRoutes(app: Hono<AppEnv>, table: RouteTable) {
         outcome: 'success',
         actor,
         orgId: actor.kind === 'client' ? actor.orgId : undefined,
-        details: { grantType: form.grant_type },
+        details: { grantType: knownGrant(form.grant_type) },
         requestId: c.var.requestId,
       });
       c.header('Cache-Control', 'no-store');

@@ -10,6 +10,7 @@ import {
   listClientKeys,
   listMembers,
   listOrgs,
+  membershipOrgIds,
   type Organisation,
   registerClientKey,
   removeMember,
@@ -29,7 +30,8 @@ import type { AppEnv } from '../types.ts';
 /** The organisation named by `:org` (id or slug); 404 when there is none. */
 export async function loadOrg(c: Context<AppEnv>): Promise<Organisation> {
   const org = await findOrg(c.var.deps.db, c.req.param('org') ?? '');
-  if (!org) throw new ApiError(404, 'not-found', `no organisation ${param(c, 'org')}`);
+  // The same answer as for an organisation the caller may not know exists (auth.ts permit).
+  if (!org) throw new ApiError(404, 'not-found', `no such resource: ${c.req.path}`);
   return org;
 }
 
@@ -90,7 +92,7 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       method: 'post',
       path: '/api/v1/orgs',
       operationId: 'createOrg',
-      summary: "Create an organisation (conveners' admins)",
+      summary: "Create an organisation (conveners' admins), optionally with its first admin (adminEmail)",
       tags: orgTag,
       auth: 'bearer',
       body: { schema: 'identity#/$defs/organisationCreate' },
@@ -104,18 +106,30 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
     },
     async (c) => {
       await permit(c, 'org.create');
-      const input = c.var.body as {
+      const { adminEmail, ...input } = c.var.body as {
         slug: string;
         name: string;
         kind: Organisation['kind'];
         agencies?: string[];
+        adminEmail?: string;
       };
-      const org = await createOrg(c.var.deps.db, input);
+      const db = c.var.deps.db;
+      const org = await createOrg(db, input);
       await audit(c, 'org.created', {
         orgId: org.id,
         resource: { type: 'organisation', id: org.id },
         details: { kind: org.kind, slug: org.slug },
       });
+      if (adminEmail) {
+        const user =
+          (await findUser(db, adminEmail)) ?? (await createUser(db, { email: adminEmail, name: '' }));
+        await addMember(db, org.id, user.id, 'admin');
+        await audit(c, 'member.added', {
+          orgId: org.id,
+          resource: { type: 'user', id: user.id },
+          details: { role: 'admin' },
+        });
+      }
       return created(c, `/api/v1/orgs/${org.id}`, await view(c, org));
     },
   );
@@ -140,7 +154,8 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
     },
     async (c) => {
       const org = await loadOrg(c);
-      await permit(c, 'org.read', { orgId: org.id, orgKind: org.kind });
+      const agencies = org.kind === 'taskforce' ? await resolveRecipients(c.var.deps.db, org.id) : [];
+      await permit(c, 'org.read', { orgId: org.id, orgKind: org.kind, agencies });
       c.header('ETag', etag(org.version));
       return c.json(await view(c, org));
     },
@@ -307,6 +322,15 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const db = c.var.deps.db;
       const member = await getMember(db, org.id, userId);
       if (!member) throw new ApiError(404, 'not-found', `no member ${userId}`);
+      // A personal access token acts in every organisation of its user: an admin of one may mint it
+      // only for people who belong to no other organisation.
+      const elsewhere = (await membershipOrgIds(db, userId)).filter((id) => id !== org.id);
+      if (elsewhere.length)
+        throw new ApiError(
+          403,
+          'forbidden',
+          'this person also belongs to other organisations: they create their own tokens (POST /api/v1/me/tokens)',
+        );
       const input = c.var.body as { name: string; expiresInDays?: number };
       const actor = requireActor(c);
       const out = await createPat(db, {
