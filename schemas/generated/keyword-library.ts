@@ -109,6 +109,10 @@ export interface LibraryTerm {
    */
   species?: boolean;
   /**
+   * An innocent-reading word (kind associated-term): not evidence and never reported; near an ambiguous term of its group (paint, print, plush, bone china…) it cancels that term's product context (docs/keywords.md, Scoring).
+   */
+  innocent?: boolean;
+  /**
    * Text of the source form (same group) this term corrects or completes, e.g. `Chuan Shan Jia` for `Chuan Shan`.
    */
   variantOf?: string;
@@ -172,6 +176,10 @@ export interface Term {
    * A species term: names an animal of the group or a product that implies it; associated terms count only near one.
    */
   species?: boolean;
+  /**
+   * An innocent-reading word (kind associated-term): not evidence and never reported; near an ambiguous term of its group (paint, print, plush, bone china…) it cancels that term's product context (docs/keywords.md, Scoring).
+   */
+  innocent?: boolean;
   /**
    * Text of the source form (same group) this term corrects or completes, e.g. `Chuan Shan Jia` for `Chuan Shan`.
    */

@@ -19,6 +19,12 @@ export interface CompiledTerm {
   /** Anchors associated terms of its group (`species: true`, not itself an associated term). */
   readonly species: boolean;
   readonly associated: boolean;
+  /** An innocent-reading word ("paint", "plush"): not evidence; cancels nearby ambiguous terms' context. */
+  readonly innocent: boolean;
+  /** Strong enough to be cut out of a hashtag word on one side only ("#oldtusk"): not ambiguous, not associated. */
+  readonly strong: boolean;
+  /** A term of one or two letters written with diacritics ("hổ"): the text must have diacritics too. */
+  readonly needsMarks: boolean;
   /** A hashtag: a match right after "#" includes it. */
   readonly hashtag: boolean;
   /** Contains CJK letters or emoji: matched without word-boundary rules. */
@@ -40,6 +46,14 @@ export interface Screener {
   readonly automaton: Automaton;
   /** Scratch buffers, reused by every screenListing call (JavaScript runs one call at a time). */
   readonly scratch: { normaliser: Normaliser; buffer: HitBuffer };
+}
+
+/** Terms of at most this many letters written with diacritics need diacritics in the text. */
+export const MAX_MARKED_TERM = 2;
+
+/** Whether a term is written with a Latin letter carrying diacritics ("hổ", "tê"). */
+function hasMarks(text: string): boolean {
+  return /[\u0300-\u036f]/.test(text.normalize('NFD'));
 }
 
 /**
@@ -73,6 +87,8 @@ export function compileLibrary(library: KeywordLibrary): Screener {
       const kind = normaliser.infoAt(i) & KIND_MASK;
       if (kind === K_CJK || kind === K_EMOJI) free = true;
     }
+    const innocent = term.innocent === true;
+    const associated = term.kind === 'associated-term' && !innocent;
     const compiled: CompiledTerm = {
       term,
       group: term.group,
@@ -80,7 +96,10 @@ export function compileLibrary(library: KeywordLibrary): Screener {
       weight: termWeight(term),
       ambiguous: term.ambiguous === true,
       species: term.species === true && term.kind !== 'associated-term',
-      associated: term.kind === 'associated-term',
+      associated,
+      innocent,
+      strong: term.ambiguous !== true && !associated && !innocent,
+      needsMarks: !free && length <= MAX_MARKED_TERM && hasMarks(term.text),
       hashtag: term.kind === 'hashtag',
       free,
       length,

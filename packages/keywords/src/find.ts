@@ -2,9 +2,10 @@
  * Finds the library's terms in one field: normalise, one automaton pass, then the word-boundary
  * rules (docs/keywords.md): a Latin term must start and end at a word boundary (a plural "s"/"es"
  * may follow it), and a space inside the matched text must be a space (or hyphen, or word join) of
- * the term; inside a hashtag, a term may end or start mid-word when it is at least 4 letters long
- * and anchored on the other side, or when it touches another term ("#lionrug" → lion + rug); a term
- * of one or two letters needs a whole word. A hashtag term matches only in a hashtag (or a tag).
+ * the term; inside a hashtag, a term may end or start mid-word when it touches another term
+ * ("#lionrug" → lion + rug), or when it is a strong term (neither ambiguous nor associated) at least
+ * 4 letters long and anchored on the other side ("#oldtusk" → tusk); a term of one or two letters
+ * needs a whole word, and written with diacritics ("hổ") needs them in the text. A hashtag term matches only in a hashtag (or a tag).
  * Terms with CJK letters or emoji have no boundary rules.
  */
 import { scan } from './automaton.ts';
@@ -71,8 +72,10 @@ export function findInField(
         const fit = term.free ? FREE : accepts(normaliser, term, a, b, found);
         if (fit === REJECTED) continue;
         if (term.hashtag && !inHashtag(normaliser, a, b)) continue;
-        if (term.species) species = true;
         let start = normaliser.from[a]!;
+        const end = normaliser.to[b - 1]!;
+        if (term.needsMarks && !hasMarks(text, start, end)) continue;
+        if (term.species) species = true;
         // A hashtag term found after a "#" covers it.
         if (term.hashtag && start > 0 && isHash(text.charCodeAt(start - 1))) start--;
         out.push({
@@ -81,7 +84,7 @@ export function findInField(
           a,
           b,
           start,
-          end: normaliser.to[b - 1]!,
+          end,
           obfuscated:
             (normaliser.anyObfuscated && markedIn(normaliser, a, b)) ||
             (fit === BROKEN && brokenWordIsTrick(normaliser, term, a, b)),
@@ -113,7 +116,9 @@ function accepts(n: Normaliser, term: CompiledTerm, a: number, b: number, found:
       fit = BROKEN;
     }
   if (left >= B_SOFT && right >= B_SOFT) return fit;
-  if ((left >= B_SOFT || right >= B_SOFT) && term.length >= MIN_ANCHORED_PIECE) return fit;
+  // Cut out of a hashtag word on one side: only a strong term ("#oldtusk"); an ambiguous or
+  // associated one ("skin" in "#skincare", "bone" in "#bonebroth") must touch another term there.
+  if ((left >= B_SOFT || right >= B_SOFT) && term.strong && term.length >= MIN_ANCHORED_PIECE) return fit;
   return (left >= B_SOFT || touches(found, a, ENDS, n.length)) &&
     (right >= B_SOFT || touches(found, b, STARTS, n.length))
     ? fit
@@ -148,6 +153,10 @@ function brokenWordIsTrick(n: Normaliser, term: CompiledTerm, a: number, b: numb
     piece = p;
   }
   return false;
+}
+/** Whether the original text of a match carries diacritics (for short terms such as "hổ"). */
+function hasMarks(text: string, start: number, end: number): boolean {
+  return /[\u0300-\u036f]/.test(text.slice(start, end).normalize('NFD'));
 }
 const isHash = (c: number) => c === 0x23 || c === 0xff03;
 

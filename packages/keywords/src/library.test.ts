@@ -156,6 +156,21 @@ describe('parseLibrary', () => {
     );
   });
 
+  it('accepts innocent-reading words only as associated terms without species or weight', async () => {
+    const f = await files();
+    f.find((x) => x.path.endsWith('bear.yaml'))!.text = [
+      'group: bear',
+      'terms:',
+      '  - { text: teddy, kind: associated-term, language: en, provenance: illustrative, innocent: true, added: 1 }',
+      '  - { text: gummy, kind: search-word, language: en, provenance: illustrative, innocent: true, added: 1 }',
+      '  - { text: plush, kind: associated-term, language: en, provenance: illustrative, innocent: true, weight: 0.2, added: 1 }',
+    ].join('\n');
+    const issues = issuesOf(() => parseLibrary(f));
+    expect(issues).toHaveLength(2);
+    expect(issues[0]).toMatch(/^kw\/bear\.yaml:4:\d+: an innocent-reading word is an associated-term/);
+    expect(issues[1]).toMatch(/^kw\/bear\.yaml:5:\d+: an innocent-reading word/);
+  });
+
   it('needs a file for every species group, named after it', async () => {
     const f = (await files()).filter((x) => !x.path.endsWith('primate.yaml'));
     f.find((x) => x.path.endsWith('bird.yaml'))!.path = 'kw/birds.yaml';

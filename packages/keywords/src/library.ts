@@ -104,6 +104,13 @@ export function parseLibrary(files: readonly LibraryFile[]): KeywordLibrary {
         );
       if (term.variantOf !== undefined && !texts.has(term.variantOf))
         at(file, src, `/terms/${i}/variantOf`, `no term "${term.variantOf}" in group ${group}`);
+      if (term.innocent && (term.kind !== 'associated-term' || term.species || term.weight !== undefined))
+        at(
+          file,
+          src,
+          `/terms/${i}/innocent`,
+          'an innocent-reading word is an associated-term, without species or weight (it is not evidence)',
+        );
       normaliser.normalise(term.text);
       if (normaliser.length === 0)
         at(file, src, `/terms/${i}/text`, `"${term.text}" has no letters, digits or emoji to match`);

@@ -2,7 +2,10 @@
  * Scoring of one listing (docs/keywords.md, "Scoring"):
  *
  * 1. Associated terms count only within ASSOCIATION_WINDOW skeleton characters of a species term
- *    of the same group in the same field (all tags are one neighbourhood); others are dropped.
+ *    of the same group in the same field (a tag: in the same or the next tag); others are dropped.
+ *    An ambiguous hit near an innocent-reading word of its group ("ivory paint", "teddy bear") is
+ *    neutralised: it anchors nothing and neither gives nor receives context. Innocent-reading words
+ *    are not evidence and are not reported.
  * 2. Per species group, the evidence units are the hits not nested in a longer hit of the same
  *    group, one unit per distinct term (its highest weight).
  * 3. An ambiguous unit weighs AMBIGUOUS_WEIGHT (or its own weight) — unless the group also has an
@@ -63,31 +66,56 @@ export function scoreHits(hits: readonly Hit[]): Scored {
   const kept: Hit[] = [];
   const groups: Scored['groups'] = [];
   for (const [group, list] of byGroup) {
-    const counted = applyAssociationRule(list);
+    const neutral = neutralised(list);
+    const counted = applyAssociationRule(list, neutral);
     if (counted.length === 0) continue;
     for (const h of counted) kept.push(h);
-    groups.push({ group, score: groupScore(counted) });
+    groups.push({ group, score: groupScore(counted, neutral) });
   }
   groups.sort((x, y) => y.score - x.score);
   return { score: groups[0]?.score ?? 0, kept, groups };
 }
 
-function applyAssociationRule(hits: Hit[]): Hit[] {
-  if (!hits.some((h) => h.term.associated)) return hits;
+/**
+ * The ambiguous hits read innocently: within the window of an innocent-reading word of their group
+ * in the same field (a tag: the same tag) — "ivory paint", "tiger print rug", "teddy bear" — and not
+ * obfuscated. They do not anchor associated terms, and neither give nor receive context.
+ */
+function neutralised(hits: Hit[]): Set<Hit> | undefined {
+  const innocent = hits.filter((h) => h.term.innocent);
+  if (innocent.length === 0) return undefined;
+  const out = new Set<Hit>();
+  for (const h of hits) {
+    if (!h.term.ambiguous || h.term.innocent || h.obfuscated) continue;
+    for (const w of innocent)
+      if (w.field === h.field && w.a - ASSOCIATION_WINDOW <= h.b && h.a <= w.b + ASSOCIATION_WINDOW) {
+        out.add(h);
+        break;
+      }
+  }
+  return out;
+}
+
+function applyAssociationRule(hits: Hit[], neutral: Set<Hit> | undefined): Hit[] {
+  if (!neutral && !hits.some((h) => h.term.associated)) return hits;
   const anchors = new Map<number, Hit[]>();
-  let tagAnchor = false;
-  for (const h of hits)
-    if (h.term.species) {
-      const zone = h.field >= FIRST_TAG_FIELD ? -1 : h.field;
-      const list = anchors.get(zone);
-      if (zone === -1) tagAnchor = true;
-      else if (list) list.push(h);
-      else anchors.set(zone, [h]);
-    }
+  for (const h of hits) {
+    if (!h.term.species || neutral?.has(h)) continue;
+    const list = anchors.get(h.field);
+    if (list) list.push(h);
+    else anchors.set(h.field, [h]);
+  }
   const near = nearness(anchors);
   return hits.filter((h) => {
+    if (h.term.innocent) return false;
     if (!h.term.associated) return true;
-    if (h.field >= FIRST_TAG_FIELD) return tagAnchor;
+    // A tag: a species term in the same tag or the one next to it.
+    if (h.field >= FIRST_TAG_FIELD)
+      return (
+        anchors.has(h.field) ||
+        anchors.has(h.field + 1) ||
+        (h.field > FIRST_TAG_FIELD && anchors.has(h.field - 1))
+      );
     return near(h);
   });
 }
@@ -119,9 +147,9 @@ function nearness(anchors: Map<number, Hit[]>): (h: Hit) => boolean {
   };
 }
 
-function groupScore(hits: Hit[]): number {
+function groupScore(hits: Hit[], neutral: Set<Hit> | undefined): number {
   const sorted = [...hits].sort((x, y) => x.field - y.field || x.a - y.a || y.b - x.b);
-  const units = new Map<number, { weight: number; ambiguous: boolean }>();
+  const units = new Map<number, { weight: number; ambiguous: boolean; innocent: boolean }>();
   let field = -1;
   let start = -1;
   let maxEndBefore = -1;
@@ -143,14 +171,15 @@ function groupScore(hits: Hit[]): number {
     if (nested) continue;
     const hidden = h.obfuscated && h.term.ambiguous;
     const weight = hidden ? Math.max(h.term.weight, OBFUSCATED_WEIGHT) : h.term.weight;
+    const innocent = neutral?.has(h) === true;
     const unit = units.get(h.term.pattern);
-    if (!unit || unit.weight < weight)
-      units.set(h.term.pattern, { weight, ambiguous: h.term.ambiguous && !hidden });
+    if (!unit || unit.weight < weight || (unit.weight === weight && unit.innocent && !innocent))
+      units.set(h.term.pattern, { weight, ambiguous: h.term.ambiguous && !hidden, innocent });
   }
   let context = false;
   for (const u of units.values()) if (!u.ambiguous && u.weight >= CONTEXT_MIN_WEIGHT) context = true;
   let miss = 1;
   for (const u of units.values())
-    miss *= 1 - (u.ambiguous && context ? Math.max(u.weight, CONTEXT_WEIGHT) : u.weight);
+    miss *= 1 - (u.ambiguous && context && !u.innocent ? Math.max(u.weight, CONTEXT_WEIGHT) : u.weight);
   return Math.round((1 - miss) * 1000) / 1000;
 }

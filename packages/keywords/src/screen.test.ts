@@ -62,6 +62,58 @@ describe('ordinary listings', () => {
   });
 });
 
+describe('ordinary listings with an ambiguous word and a generic product word (innocent readings)', () => {
+  it.each([
+    // an innocent-reading word near the ambiguous word cancels the product context
+    ['Picture frame, painted ivory, carved pine', []],
+    ['Ivory ceramic vase with glazed finish, figurine style', []],
+    ['Ivory enamel hinged bangle', []],
+    ['Leopard print bathroom rug', []],
+    ['Cartoon lion rug for a playroom', []],
+    ['Teddy bear bath rug', []],
+    ['Tiger print bone china teacup', []],
+    ['Polar bear bone china plate', []],
+    ['Plush sea turtle, stuffed with cotton', []],
+    ['Gummy bears, freeze-dried', []],
+    ['Monkey print changing bag with diaper pad', []],
+    // short foreign words that are ordinary words elsewhere
+    ['Our rugs: ours are hand-knotted', []],
+    ['Kecap manis and dried chillies', []],
+    ['Ho ho ho! Christmas door rug', []],
+    // tags: terms cut out of a tag word, and associated terms far from the species tag
+    ['Night cream 50ml', ['tigerbalm', 'skincare']],
+    ['Soup base 1kg', ['tigernuts', 'bonebroth']],
+    ['Wool scarf', ['bear', 'winter', 'knitted', 'gall bladder']],
+    // product words that are also names of tools and plants
+    ['Tiger claw weeding tool, garden', []],
+    ['Tiger tooth aloe, small plant', []],
+  ] as Array<[string, string[]]>)('%s %j — not flagged', (title, tags) => {
+    const r = screen(title, { tags });
+    expect(r.flagged, JSON.stringify(r.matches)).toBe(false);
+  });
+
+  it.each([
+    ['Tiger skin rug, not a print', 'big-cat'], // an unambiguous term is not neutralised
+    ['i.v.o.r.y paint brush handle', 'elephant'], // nor an obfuscated one
+    ['Cao hổ cốt nguyên chất', 'big-cat'],
+    ['Da hổ thật, bán', 'big-cat'],
+    ['Real tiger claw pendant', 'big-cat'],
+    ['Old necklace #TigerToothNecklace', 'big-cat'],
+    ['Old statue #oldtusk', 'elephant'], // a strong term cut out of a tag word still counts
+    ['Pangolin scales, Manis javanica, dried', 'pangolin'],
+  ])('%s — still flagged as %s', (title, group) => {
+    const r = screen(title);
+    expect(r.flagged, JSON.stringify(r.matches)).toBe(true);
+    expect(r.matches.map((m) => m.group)).toContain(group);
+  });
+
+  it('does not report innocent-reading words, and needs diacritics for a two-letter term written with them', () => {
+    expect(screen('Ivory paint').matches.map((m) => m.term)).toEqual(['ivory']);
+    expect(screen('Ho Chi Minh City map').matches.map((m) => m.term)).not.toContain('hổ');
+    expect(screen('Da hổ').matches.map((m) => m.term)).toContain('hổ');
+  });
+});
+
 describe('trafficking listings, obfuscated', () => {
   it.each([
     ['Carved ivоry bangle, old', 'elephant', 'ivоry bangle'], // Cyrillic о
