@@ -27,6 +27,12 @@ export const F_UPPER = 128;
 export const F_SYM = 256;
 /** An invisible character (zero-width space or joiner, soft hyphen…): dropped, and a sign of hiding. */
 export const F_HIDDEN = 512;
+/**
+ * A Latin letter written in a styled compatibility form — fullwidth `ＩＶＯＲＹ`, circled `ⓘⓥⓞⓡⓨ`,
+ * mathematical `𝐢𝐯𝐨𝐫𝐲` `𝒾𝓋ℴ𝓇𝓎`, letterlike `ℴ` — that NFKC reads as one ASCII letter: a sign of hiding.
+ * (Ligatures such as `ﬁ` are typography, not styling.)
+ */
+export const F_STYLED = 1024;
 
 const LEET: Record<string, string> = {
   '0': 'o',
@@ -51,6 +57,15 @@ const CONFUSABLES =
   'αa βb γy εe ηn ιi κk νv οo ρp τt υu χx ωw ϲc ϳj ' +
   // Armenian, Latin IPA look-alikes
   'օo սu ցg հh ոn ɑa ɡg ɩi';
+/**
+ * Capitals whose look-alike differs from their lower case (Υ looks like Y, υ like u; Η like H, η like
+ * n; Ν like N, ν like v), keyed by the lower-case unit the text is folded to.
+ */
+const CAPITAL_CONFUSABLES = 'υy ηh νn μm ζz';
+export const CAPITAL_CONFUSABLE_MAP = new Map<number, number>();
+for (const pair of CAPITAL_CONFUSABLES.split(' '))
+  CAPITAL_CONFUSABLE_MAP.set(pair.charCodeAt(0), pair.charCodeAt(1));
+
 /** Latin reading of a confusable letter, by code unit. */
 export const CONFUSABLE_MAP = new Map<number, number>();
 for (const pair of CONFUSABLES.trim().split(/\s+/))
@@ -122,6 +137,7 @@ export function computeEntry(cp: number): { units: number[]; infos: number[] } {
   const infos: number[] = [];
   if (isDropped(cp)) return { units: [0], infos: [isMarkLike(cp) ? K_DROP : K_DROP | F_HIDDEN] };
   const ch = String.fromCodePoint(cp);
+  const styled = isStyledLetter(cp, ch) ? F_STYLED : 0;
   if (IS_EMOJI.test(ch) || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) {
     for (let i = 0; i < ch.length; i++) {
       units.push(ch.charCodeAt(i));
@@ -140,12 +156,18 @@ export function computeEntry(cp: number): { units: number[]; infos: number[] } {
       const folds = LETTER_FOLDS[d];
       if (folds) {
         for (const f of folds) pushAscii(f.charCodeAt(0), upper);
-      } else if (dc < 128) pushAscii(dc, upper);
+      } else if (dc < 128) pushAscii(dc, upper | styled);
       else if (IS_MARK.test(d)) pushUnits(d, K_DROP);
       else if (IS_SPACELESS.test(d)) pushUnits(d, K_CJK | F_LETTER);
       else if (IS_EMOJI.test(d)) pushUnits(d, K_EMOJI);
       else if (IS_WORD.test(d))
-        pushUnits(d, K_WORD | F_LETTER | upper | (CONFUSABLE_MAP.has(dc) ? F_CONF : 0));
+        pushUnits(
+          d,
+          K_WORD |
+            F_LETTER |
+            upper |
+            (CONFUSABLE_MAP.has(dc) || (upper && CAPITAL_CONFUSABLE_MAP.has(dc)) ? F_CONF : 0),
+        );
       else pushUnits(d, K_SEP);
     }
   }
@@ -153,10 +175,10 @@ export function computeEntry(cp: number): { units: number[]; infos: number[] } {
   if (units.length === 0) return { units: [0], infos: [K_DROP] };
   return { units, infos };
 
-  function pushAscii(c: number, upper: number) {
+  function pushAscii(c: number, flags: number) {
     units.push(ASCII_FOLD[c] ?? c);
     const info = ASCII_INFO[c] ?? K_SEP;
-    infos.push((info & KIND_MASK) === K_WORD && info & F_LETTER ? (info & ~F_UPPER) | upper : info);
+    infos.push((info & KIND_MASK) === K_WORD && info & F_LETTER ? (info & ~F_UPPER) | flags : info);
   }
   function pushUnits(d: string, info: number) {
     for (let i = 0; i < d.length; i++) {
@@ -164,6 +186,13 @@ export function computeEntry(cp: number): { units: number[]; infos: number[] } {
       infos.push(info);
     }
   }
+}
+
+/** A non-ASCII code point, not a ligature, that NFKC turns into one ASCII letter (see F_STYLED). */
+function isStyledLetter(cp: number, ch: string): boolean {
+  if (cp < 128 || (cp >= 0xfb00 && cp <= 0xfb06)) return false;
+  const k = ch.normalize('NFKC');
+  return k.length === 1 && /[A-Za-z]/.test(k);
 }
 
 /** Entries are packed as `start * 32 + length` (length ≤ 31). */

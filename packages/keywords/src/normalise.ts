@@ -17,6 +17,7 @@ import {
   F_HIDDEN,
   F_LEET,
   F_LETTER,
+  F_STYLED,
   F_SYM,
   F_UPPER,
   K_CJK,
@@ -213,6 +214,7 @@ export class Normaliser extends SkeletonBuffer {
         chars[len] = units[start + k]!;
         from[len] = i;
         to[len] = next;
+        if (inf & F_STYLED) this.markObfuscated(len);
         info[len++] = inf;
       } else if (kind === K_DROP) {
         if (len > 0 && to[len - 1] === i) {

@@ -143,6 +143,24 @@ describe('trafficking listings, obfuscated', () => {
     expect(found).toContain(span);
   });
 
+  it.each([
+    ['ΙVΟRΥ chess set', 'elephant'], // Greek capitals Ι Ο Υ (Υ looks like Y, its lower case υ like u)
+    ['RΗΙΝΟ ΗΟRΝ cup', 'rhino'], // Greek capitals Η Ι Ν Ο
+    ['ＩＶＯＲＹ dice, set of 5', 'elephant'], // fullwidth
+    ['ⓘⓥⓞⓡⓨ chess set', 'elephant'], // circled
+    ['𝒾𝓋ℴ𝓇𝓎 dice set', 'elephant'], // mathematical script and a letterlike ℴ
+    ['𝖎𝖛𝖔𝖗𝖞 brooch', 'elephant'], // mathematical fraktur
+  ])('%s — styled or look-alike letters count as obfuscation (%s)', (title, group) => {
+    const r = screen(title);
+    expect(r.flagged, JSON.stringify(r.matches)).toBe(true);
+    expect(r.matches.map((m) => m.group)).toContain(group);
+  });
+
+  it('reads a Greek word as Greek, and a ligature as typography', () => {
+    expect(screen('ΥΓΕΙΑ ΝΗΣΟΣ').matches).toEqual([]);
+    expect(screen('ﬁne ivory ﬁnish').flagged).toBe(false);
+  });
+
   it('finds terms in CJK text without spaces', () => {
     const cases: Array<[string, string, string]> = [
       ['出售穿山甲片500克，野生', 'pangolin', '穿山甲片'],

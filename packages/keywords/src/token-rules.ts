@@ -6,6 +6,7 @@
  */
 import {
   ASCII_INFO,
+  CAPITAL_CONFUSABLE_MAP,
   CONFUSABLE_MAP,
   F_CONF,
   F_LATIN,
@@ -145,7 +146,10 @@ export class SkeletonBuffer {
   private readConfusables(start: number, end: number): void {
     const chars = this.chars;
     for (let p = start; p < end; p++) {
-      const latin = chars[p]! >= 128 ? CONFUSABLE_MAP.get(chars[p]!) : undefined;
+      const ch = chars[p]!;
+      if (ch < 128) continue;
+      const latin =
+        (this.info[p]! & F_UPPER ? CAPITAL_CONFUSABLE_MAP.get(ch) : undefined) ?? CONFUSABLE_MAP.get(ch);
       if (latin === undefined) continue;
       chars[p] = latin;
       this.markObfuscated(p);
