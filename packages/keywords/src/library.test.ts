@@ -72,6 +72,18 @@ describe('the repository library', () => {
       expect(library.terms.find((t) => t.text === text)?.provenance).toBe('illustrative');
   });
 
+  it('has a traditional-character variant beside every Chinese term written with simplified characters', () => {
+    // Simplified characters used in the library's Chinese terms (a spot check, not a converter).
+    const simplified = /[胆狮鹤顶红鸟鹦鹉镯制犸摆龟壳镜鳞懒纹宫黄]/;
+    const zh = library.terms.filter((t) => t.language === 'zh' && simplified.test(t.text));
+    expect(zh.length).toBeGreaterThan(10);
+    for (const t of zh)
+      expect(
+        library.terms.find((v) => v.variantOf === t.text && v.language === 'zh-Hant' && v.group === t.group),
+        t.text,
+      ).toMatchObject({ provenance: 'illustrative', kind: t.kind });
+  });
+
   it('is versioned: the version is the last changelog entry and every term names the version that added it', () => {
     expect(library.changelog.map((c) => c.version)).toEqual(
       Array.from({ length: library.version }, (_, i) => i + 1),

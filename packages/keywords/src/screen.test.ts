@@ -156,6 +156,12 @@ describe('trafficking listings, obfuscated', () => {
     expect(r.matches.map((m) => m.group)).toContain(group);
   });
 
+  it('flags a code word alone', () => {
+    const r = screen('Scales TCM, wholesale');
+    expect(r.flagged, JSON.stringify(r.matches)).toBe(true);
+    expect(r.matches.map((m) => `${m.group}:${m.kind}`)).toContain('pangolin:code-word');
+  });
+
   it('reads a Greek word as Greek, and a ligature as typography', () => {
     expect(screen('ΥΓΕΙΑ ΝΗΣΟΣ').matches).toEqual([]);
     expect(screen('ﬁne ivory ﬁnish').flagged).toBe(false);
@@ -170,6 +176,9 @@ describe('trafficking listings, obfuscated', () => {
       ['熊胆粉胶囊', 'bear', '熊胆粉'],
       ['真虎皮地毯，完整', 'big-cat', '虎皮地毯'],
       ['งาช้างแท้ 100%', 'elephant', 'งาช้าง'],
+      ['熊膽粉膠囊', 'bear', '熊膽粉'], // traditional characters
+      ['老象牙手鐲', 'elephant', '象牙手鐲'],
+      ['ベッ甲のかんざし', 'marine-turtle', 'ベッ甲'], // katakana
     ];
     for (const [title, group, span] of cases) {
       const r = screen(title);
