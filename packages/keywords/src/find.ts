@@ -9,6 +9,7 @@
  * Terms with CJK letters or emoji have no boundary rules.
  */
 import { scan } from './automaton.ts';
+import { K_EMOJI, KIND_MASK } from './char-table.ts';
 import type { CompiledTerm, Screener } from './compile.ts';
 import type { Normaliser } from './normalise.ts';
 import { B_HARD, B_HASH, B_NONE, B_SOFT } from './token-rules.ts';
@@ -69,7 +70,7 @@ export function findInField(
           if (term.associated) deferred = true;
           continue;
         }
-        const fit = term.free ? FREE : accepts(normaliser, term, a, b, found);
+        const fit = term.free ? freeFit(normaliser, a, b) : accepts(normaliser, term, a, b, found);
         if (fit === REJECTED) continue;
         if (term.hashtag && !inHashtag(normaliser, a, b)) continue;
         let start = normaliser.from[a]!;
@@ -123,6 +124,13 @@ function accepts(n: Normaliser, term: CompiledTerm, a: number, b: number, found:
     (right >= B_SOFT || touches(found, b, STARTS, n.length))
     ? fit
     : REJECTED;
+}
+
+/** A CJK or emoji term: no word boundaries, but it does not cut an emoji ZWJ sequence (🐻‍❄️ is not 🐻). */
+function freeFit(n: Normaliser, a: number, b: number): number {
+  if (n.bound[a] === B_NONE && (n.infoAt(a) & KIND_MASK) === K_EMOJI) return REJECTED;
+  if (b < n.length && n.bound[b] === B_NONE && (n.infoAt(b) & KIND_MASK) === K_EMOJI) return REJECTED;
+  return FREE;
 }
 
 /** A hashtag term matches only in a hashtag or a tag: "#lionclaw" is not "lion claw foot bathtub". */

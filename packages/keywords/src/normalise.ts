@@ -49,6 +49,8 @@ export class Normaliser extends SkeletonBuffer {
   private tokFlags = 0;
   private inner = B_NONE;
   private pendingHash = false;
+  /** Index just after a zero-width joiner that follows an emoji: an emoji here continues the sequence. */
+  private joinAt = -1;
 
   /**
    * Normalises `text` into the buffers; `hashtagMode` treats every word as a hashtag (for tags).
@@ -74,6 +76,7 @@ export class Normaliser extends SkeletonBuffer {
     this.tokFlags = 0;
     this.inner = B_NONE;
     this.pendingHash = false;
+    this.joinAt = -1;
     this.workCount = 0;
     this.runCount = 0;
     this.lastSingleTo = -100;
@@ -220,6 +223,8 @@ export class Normaliser extends SkeletonBuffer {
         if (len > 0 && to[len - 1] === i) {
           to[len - 1] = next;
           if (inf & F_HIDDEN && tokStart >= 0) this.markObfuscated(len - 1);
+          // An emoji ZWJ sequence (🐻‍❄️ polar bear) is one emoji: its parts are not split.
+          if (cp === ZWJ && (this.infoAt(len - 1) & KIND_MASK) === K_EMOJI) this.joinAt = next;
         }
       } else {
         if (tokStart >= 0) {
@@ -236,7 +241,7 @@ export class Normaliser extends SkeletonBuffer {
         if (kind === K_CJK || kind === K_EMOJI) {
           this.endRun();
           pendingHash = false;
-          bound[len] = k > 0 && kind === K_EMOJI ? B_NONE : B_HARD;
+          bound[len] = (k > 0 || i === this.joinAt) && kind === K_EMOJI ? B_NONE : B_HARD;
           chars[len] = units[start + k]!;
           from[len] = i;
           to[len] = next;
@@ -267,6 +272,8 @@ export class Normaliser extends SkeletonBuffer {
 function copyUnits(text: string, into: Uint16Array, n: number): void {
   for (let i = 0; i < n; i++) into[i] = text.charCodeAt(i);
 }
+
+const ZWJ = 0x200d;
 
 /** Punctuation that can sit inside a word: . - _ * ' / + ~ · • ‧ ’ ‐ ‑ – */
 const GLUE = new Uint8Array(128);

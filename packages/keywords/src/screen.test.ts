@@ -270,6 +270,20 @@ describe('matching rules', () => {
     }
   });
 
+  it('matches whole emoji ZWJ sequences: 🐻‍❄️ (polar bear) is not 🐻, and a match does not end on the joiner', () => {
+    expect(screen('Polar bear jumper 🐻\u200d❄\ufe0f').matches.map((m) => m.term)).not.toContain('🐻');
+    expect(
+      screen('🐻\u200d❄ and 🐻')
+        .matches.filter((m) => m.term === '🐻')
+        .map((m) => m.start),
+    ).toEqual([9]);
+    const title = '🐅\u200d🦴 glue';
+    const pair = screen(title).matches.find((m) => m.term === '🐅🦴');
+    expect(pair && title.slice(pair.start, pair.end)).toBe('🐅\u200d🦴');
+    expect(screen('🐅\u200d🦴 glue').matches.map((m) => m.term)).not.toContain('🐅');
+    expect(screen('🐒🏽 baby').matches.find((m) => m.term === '🐒')).toMatchObject({ start: 0, end: 4 });
+  });
+
   it('copes with a listing with a very large number of matches', () => {
     const r = screenListing(screener, { id: 'big', description: 'ivory bone '.repeat(60_000) });
     expect(r.matches.filter((m) => m.term === 'ivory')).toHaveLength(60_000);

@@ -32,4 +32,13 @@ describe('readListings', () => {
     const items = await read('a\n\uFEFFb\n', 'text');
     expect(items.map((i) => ('listing' in i ? i.listing.title : i.error))).toEqual(['a', '\uFEFFb']);
   });
+
+  it('words type errors in plain English', async () => {
+    const items = await read('{"id":true}\n{"id":1,"title":5}\n[1]\n', 'jsonl');
+    expect(items.map((i) => ('error' in i ? i.error : ''))).toEqual([
+      'not a listing: "id" must be a string or an integer',
+      'not a listing: "title" must be a string',
+      'not a listing: the line must be an object',
+    ]);
+  });
 });

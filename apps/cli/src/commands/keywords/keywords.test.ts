@@ -28,6 +28,13 @@ describe('ewto keywords screen', () => {
     expect(r.stdout).toMatch(/screened 2 listings against library version \d+: 1 flagged\n$/);
   });
 
+  it('shows zero-width characters and soft hyphens in matched text escaped (--format text)', async () => {
+    const r = await runCaptured(['keywords', 'screen', '-'], { stdin: 'iv\u00adory tusk, ivo\u200bry\n' });
+    expect(r.stdout).toContain('"iv\\u00adory tusk"');
+    expect(r.stdout).toContain('"ivo\\u200bry"');
+    expect(r.stdout).not.toMatch(/[\u00ad\u200b]/);
+  });
+
   it('writes one JSONL record per listing of a .jsonl file, valid against the screen-result schema', async () => {
     const name = file(
       'in.jsonl',
@@ -72,7 +79,7 @@ describe('ewto keywords screen', () => {
     const r = await runCaptured(['keywords', 'screen', name, '--format', 'jsonl'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad.jsonl:2: malformed JSON');
-    expect(r.stderr).toContain('bad.jsonl:3: not a listing: "title" must be string');
+    expect(r.stderr).toContain('bad.jsonl:3: not a listing: "title" must be a string');
     expect(r.stderr).toContain('2 malformed lines skipped');
     expect(
       r.stdout

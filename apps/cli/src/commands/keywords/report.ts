@@ -31,9 +31,20 @@ export function textRecord(
   let out = `${record.id}  ${verdict}  ${record.score.toFixed(2)}${top.length ? `  ${top.join(', ')}` : ''}\n`;
   for (const m of record.matches) {
     const source = fieldText(listing, m.field).slice(m.start, m.end);
-    out += `     ${style.dim(`${m.field} ${m.start}-${m.end}`)}  ${JSON.stringify(source)}  ${m.term} ${style.dim(`(${m.group} ${m.kind})`)}\n`;
+    out += `     ${style.dim(`${m.field} ${m.start}-${m.end}`)}  ${quote(source)}  ${m.term} ${style.dim(`(${m.group} ${m.kind})`)}\n`;
   }
   return out;
+}
+
+/** Invisible and direction-changing characters, shown escaped so the reader sees the trick. */
+const INVISIBLE = /\u034f|[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** The matched text as a JSON string, with zero-width characters and soft hyphens escaped (`\u200b`). */
+export function quote(text: string): string {
+  return JSON.stringify(text).replace(
+    INVISIBLE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function fieldText(listing: Listing, field: string): string {
