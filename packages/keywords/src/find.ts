@@ -55,7 +55,7 @@ export function findInField(
   const count = scan(screener.automaton, normaliser.chars, normaliser.length, buffer);
   const hits = buffer.hits;
   const lengths = screener.automaton.patternLength;
-  // Associated terms count only near a species term of the same field (tags: of any tag), so in
+  // Associated terms count only near a species term of the same field (tags: of a nearby tag), so in
   // a field without one they are skipped here, before any work is spent on them.
   let species = hashtagMode;
   let deferred = false;

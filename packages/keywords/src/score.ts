@@ -35,7 +35,7 @@ export const DEFAULT_WEIGHTS: Readonly<Record<TermKind, number>> = {
   emoji: 0.3,
   'associated-term': 0.25,
 };
-/** Fields from this index on are tags: one neighbourhood for the associated-term rule. */
+/** Fields from this index on are tags: an associated term in one counts next to a species term in it or the next tag. */
 export const FIRST_TAG_FIELD = 2;
 
 /** The weight of one hit of a term: its own, else by ambiguity and kind. */

@@ -215,7 +215,7 @@ describe('matching rules', () => {
     expect(near.matches.map((m) => `${m.group}:${m.term}`)).toContain('rhino:Carcass');
     const far = screen(`Rhino ${'filler words here '.repeat(3)}carcass`);
     expect(far.matches.map((m) => m.term)).not.toContain('Carcass');
-    // tags are one neighbourhood
+    // tags: a species term in the same or the next tag
     const tagged = screenListing(screener, { id: 2, tags: ['bear', 'gall bladder'] });
     expect(tagged.matches.map((m) => `${m.kind}:${m.term}`)).toContain('associated-term:Gall bladder');
   });
