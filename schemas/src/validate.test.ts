@@ -60,3 +60,12 @@ describe('validate a definition', () => {
     );
   });
 });
+
+describe('type messages', () => {
+  it('reads like a sentence for one or several types', () => {
+    expect(validate('screen-request', { listings: [{ id: true }] })[0]?.message).toBe(
+      '"listings.0.id" must be a string or an integer',
+    );
+    expect(validate('screen-request', { listings: 'x' })[0]?.message).toBe('"listings" must be an array');
+  });
+});

@@ -84,8 +84,12 @@ function describe(e: ErrorObject): SchemaIssue {
       };
     case 'const':
       return { pointer: at, message: `${field} must be ${JSON.stringify(p.allowedValue)}` };
-    case 'type':
-      return { pointer: at, message: `${field} must be ${p.type}` };
+    case 'type': {
+      const types = String(p.type).split(',');
+      const named = types.map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`));
+      const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named.at(-1)}` : named[0];
+      return { pointer: at, message: `${field} must be ${list}` };
+    }
     case 'pattern':
       return { pointer: at, message: `${field} must match ${p.pattern}` };
     case 'format':

@@ -240,7 +240,7 @@ describe('located, actionable errors', () => {
   });
   it('an unquoted year, with the fix', () => {
     expect(lines(policy('framework: 2020\n'))).toEqual([
-      'p.yaml:3:12: error: "framework" must be string (write it in quotes: "2020") (at /framework)',
+      'p.yaml:3:12: error: "framework" must be a string (write it in quotes: "2020") (at /framework)',
     ]);
   });
   it('an invalid date', () => {

@@ -187,7 +187,7 @@ function syntaxIssues(source: PolicySource): LocatedIssue[] {
 function schemaProblems(issues: readonly SchemaIssue[], data: unknown): Issue[] {
   const enumAt = new Set(issues.filter((i) => / must be one of /.test(i.message)).map((i) => i.pointer));
   return issues
-    .filter((i) => !(enumAt.has(i.pointer) && / must be [a-z]+$/.test(i.message)))
+    .filter((i) => !(enumAt.has(i.pointer) && / must be (a|an) [a-z]+( or (a|an) [a-z]+)*$/.test(i.message)))
     .map((i) => ({
       pointer: i.pointer,
       message: hint(data, i.pointer, i.message),
@@ -210,7 +210,7 @@ const or = (xs: readonly string[]) =>
  */
 function hint(data: unknown, pointer: string, message: string): string {
   const value = valueAt(data, pointer);
-  if (message.endsWith('must be string') && (typeof value === 'number' || typeof value === 'boolean'))
+  if (message.endsWith('must be a string') && (typeof value === 'number' || typeof value === 'boolean'))
     return `${message} (write it in quotes: "${String(value)}")`;
   const unknownKey = /^unknown key "([^"]+)"/.exec(message)?.[1];
   if (unknownKey) {

@@ -14,27 +14,6 @@ import { validate } from '@ewto/schemas/validate';
 
 const BOM = 0xfeff;
 
-const ARTICLE: Record<string, string> = {
-  string: 'a string',
-  integer: 'an integer',
-  number: 'a number',
-  boolean: 'a boolean',
-  object: 'an object',
-  array: 'an array',
-  null: 'null',
-};
-
-/** `"id" must be string,integer` → `"id" must be a string or an integer`. */
-function readable(message: string): string {
-  return message.replace(/must be ([a-z]+(?:,[a-z]+)*)$/, (whole, list: string) => {
-    const types = list.split(',');
-    if (!types.every((t) => ARTICLE[t])) return whole;
-    const words = types.map((t) => ARTICLE[t]!);
-    const last = words.pop()!;
-    return `must be ${words.length ? `${words.join(', ')} or ${last}` : last}`;
-  });
-}
-
 export type InputFormat = 'text' | 'jsonl';
 
 export type ListingLine = { line: number; listing: Listing } | { line: number; error: string };
@@ -70,7 +49,7 @@ export async function* readListings(
     if (issues.length > 0) {
       yield {
         line,
-        error: `not a listing: ${issues.map((i) => readable(i.message.replace('document', 'the line'))).join('; ')}`,
+        error: `not a listing: ${issues.map((i) => i.message.replace('document', 'the line')).join('; ')}`,
       };
       continue;
     }
