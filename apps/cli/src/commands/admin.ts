@@ -1,6 +1,7 @@
 /** `ewto admin …`: administer the hub database directly (DATABASE_URL), e.g. to bootstrap the first admin. */
 import { openMigratedDatabase } from '@ewto/db';
 import {
+  type AuditEventInput,
   AuditLog,
   addMember,
   createOrg,
@@ -21,13 +22,16 @@ export function databaseUrl(io: Io): string {
   return io.env.DATABASE_URL || 'file:./data/hub.db';
 }
 
+type OperatorEvent = Pick<AuditEventInput, 'orgId' | 'resource' | 'details'>;
+
 /** Opens the hub database with the hub's keys and audit log, runs `fn`, closes. */
 async function withHub<T>(
   io: Io,
   fn: (ctx: {
     db: Awaited<ReturnType<typeof openMigratedDatabase>>['db'];
     keys: HubKeyStore;
-    audit: AuditLog;
+    /** Audits what the operator did (actor `operator`, `via: cli`). */
+    record: (action: AuditEventInput['action'], event?: OperatorEvent) => Promise<void>;
   }) => Promise<T>,
 ): Promise<T> {
   let handle: Awaited<ReturnType<typeof openMigratedDatabase>>;
@@ -41,7 +45,15 @@ async function withHub<T>(
     await keys.init();
     const audit = new AuditLog({ db: handle.db, keys, origin: io.env.HUB_URL || 'http://127.0.0.1:8787' });
     await audit.init();
-    return await fn({ db: handle.db, keys, audit });
+    const record = (action: AuditEventInput['action'], { details, ...event }: OperatorEvent = {}) =>
+      audit.record({
+        ...event,
+        action,
+        outcome: 'success',
+        actor: { kind: 'operator' },
+        details: { via: 'cli', ...details },
+      });
+    return await fn({ db: handle.db, keys, record });
   } catch (e) {
     if (e instanceof IdentityError)
       throw new CliError(e.code === 'not-found' ? 'usage' : 'check-failed', e.message);
@@ -51,7 +63,6 @@ async function withHub<T>(
   }
 }
 
-const CLI_ACTOR = { kind: 'operator' as const };
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 const migrate: Command = {
@@ -98,15 +109,12 @@ const orgCreate: Command = {
     if (!slug || !name || !values.kind) throw new CliError('usage', '--slug, --name and --kind are required');
     const kind = choice<OrgKind>(values.kind, ORG_KINDS, 'kind');
     const agencies = (values.agency as string[] | undefined) ?? [];
-    const org = await withHub(io, async ({ db, audit }) => {
+    const org = await withHub(io, async ({ db, record }) => {
       const o = await createOrg(db, { slug, name, kind, agencies });
-      await audit.record({
-        action: 'org.created',
-        outcome: 'success',
-        actor: CLI_ACTOR,
+      await record('org.created', {
         orgId: o.id,
         resource: { type: 'organisation', id: o.id },
-        details: { via: 'cli', kind },
+        details: { kind },
       });
       return o;
     });
@@ -139,19 +147,16 @@ const userCreate: Command = {
     if (!email || !orgRef || !values.role)
       throw new CliError('usage', '--email, --org and --role are required');
     const role = choice<Role>(values.role, ROLES, 'role');
-    const out = await withHub(io, async ({ db, audit }) => {
+    const out = await withHub(io, async ({ db, record }) => {
       const org = await findOrg(db, orgRef);
       if (!org) throw new CliError('usage', `no organisation "${orgRef}"`);
       const user =
         (await findUser(db, email)) ?? (await createUser(db, { email, name: str(values.name) ?? '' }));
       await addMember(db, org.id, user.id, role);
-      await audit.record({
-        action: 'member.added',
-        outcome: 'success',
-        actor: CLI_ACTOR,
+      await record('member.added', {
         orgId: org.id,
         resource: { type: 'user', id: user.id },
-        details: { via: 'cli', role },
+        details: { role },
       });
       return { user, org };
     });
@@ -175,7 +180,7 @@ const token: Command = {
     const email = str(values.email);
     if (!email) throw new CliError('usage', '--email is required');
     const days = numberOption(values.days, 'days', { min: 1, max: 366 });
-    const out = await withHub(io, async ({ db, audit }) => {
+    const out = await withHub(io, async ({ db, record }) => {
       const user = await findUser(db, email);
       if (!user) throw new CliError('usage', `no user with email ${email}`);
       const pat = await createPat(db, {
@@ -184,12 +189,9 @@ const token: Command = {
         createdBy: 'cli',
         expiresInDays: days,
       });
-      await audit.record({
-        action: 'token.created',
-        outcome: 'success',
-        actor: CLI_ACTOR,
+      await record('token.created', {
         resource: { type: 'personal-access-token', id: pat.info.id },
-        details: { via: 'cli', forUser: user.id, expiresAt: pat.info.expiresAt },
+        details: { forUser: user.id, expiresAt: pat.info.expiresAt },
       });
       return pat;
     });
@@ -207,14 +209,11 @@ const keysRotate: Command = {
   options: [],
   positionals: [0, 0],
   async run({ io }) {
-    const out = await withHub(io, async ({ keys, audit }) => {
+    const out = await withHub(io, async ({ keys, record }) => {
       const r = await keys.rotate();
-      await audit.record({
-        action: 'key.rotated',
-        outcome: 'success',
-        actor: CLI_ACTOR,
+      await record('key.rotated', {
         resource: { type: 'hub-key', id: r.newKid },
-        details: { via: 'cli', retired: r.retiredKids },
+        details: { retired: r.retiredKids },
       });
       return r;
     });
@@ -233,15 +232,9 @@ const keysCompromised: Command = {
   positionals: [1, 1],
   async run({ positionals, io }) {
     const kid = positionals[0]!;
-    await withHub(io, async ({ keys, audit }) => {
+    await withHub(io, async ({ keys, record }) => {
       await keys.markCompromised(kid);
-      await audit.record({
-        action: 'key.compromised',
-        outcome: 'success',
-        actor: CLI_ACTOR,
-        resource: { type: 'hub-key', id: kid },
-        details: { via: 'cli' },
-      });
+      await record('key.compromised', { resource: { type: 'hub-key', id: kid } });
     });
     io.stdout.write(`key ${kid} marked compromised\n`);
     return 0;
