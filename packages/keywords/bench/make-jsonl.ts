@@ -11,7 +11,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { loadLibrary } from '../src/node/index.ts';
-import { makeListing, prng } from './synthetic.ts';
+import { prng } from '../src/testing/prng.ts';
+import { makeListing } from './synthetic.ts';
 
 const [out, mbArg = '200'] = process.argv.slice(2);
 if (!out) {

@@ -6,7 +6,8 @@
  */
 import { compileLibrary, type Listing, screenListing } from '../src/index.ts';
 import { loadLibrary } from '../src/node/index.ts';
-import { makeListing, prng, syntheticLibrary } from './synthetic.ts';
+import { prng } from '../src/testing/prng.ts';
+import { makeListing, syntheticLibrary } from './synthetic.ts';
 
 const SIZES = [300, 2_500, 10_000];
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 20_000);

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton, scan } from './automaton.ts';
-
-/** mulberry32, for reproducible random cases. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './testing/prng.ts';
 
 function occurrences(patterns: string[], text: string): string[] {
   const a = buildAutomaton(patterns);

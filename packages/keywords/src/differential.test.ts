@@ -8,17 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLibrary } from './compile.ts';
 import type { KeywordLibrary, LibraryTerm } from './index.ts';
 import { screenListing } from './screen.ts';
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './testing/prng.ts';
 
 const WORDS =
   `antique carved ivory bangle rhino horn cup tusk bone inlay netsuke pendant vintage leather shell
