@@ -1,9 +1,10 @@
 /** The caller: who the token stands for, and their own personal access tokens. */
-import { createPat, listPats, revokePat } from '@ewto/identity';
+import { listPats, revokePat } from '@ewto/identity';
 import type { Hono } from 'hono';
 import { audit, permit, requireActor } from '../auth.ts';
-import { created, pageParams, pageQuery, param } from '../http.ts';
+import { pageParams, pageQuery, param } from '../http.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
+import { issuePat } from '../services/tokens.ts';
 import type { AppEnv } from '../types.ts';
 
 const tags = ['me'];
@@ -70,19 +71,7 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
       await permit(c, 'token.create-own');
       const a = requireActor(c);
       if (a.kind !== 'user') throw new Error('unreachable: permit allows users only');
-      const input = c.var.body as { name: string; expiresInDays?: number };
-      const out = await createPat(c.var.deps.db, {
-        userId: a.userId,
-        name: input.name,
-        createdBy: a.userId,
-        ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
-      });
-      await audit(c, 'token.created', {
-        resource: { type: 'personal-access-token', id: out.info.id },
-        details: { expiresAt: out.info.expiresAt },
-      });
-      c.header('Cache-Control', 'no-store');
-      return created(c, `/api/v1/me/tokens/${out.info.id}`, out);
+      return issuePat(c, { userId: a.userId });
     },
   );
 

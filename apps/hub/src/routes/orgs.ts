@@ -2,7 +2,6 @@
 import {
   addMember,
   createOrg,
-  createPat,
   createUser,
   findOrg,
   findUser,
@@ -25,6 +24,7 @@ import { audit, permit, requireActor } from '../auth.ts';
 import { created, etag, ifMatch, pageParams, pageQuery, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
+import { issuePat } from '../services/tokens.ts';
 import type { AppEnv } from '../types.ts';
 
 /** The organisation named by `:org` (id or slug); 404 when there is none. */
@@ -331,21 +331,7 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
           'forbidden',
           'this person also belongs to other organisations: they create their own tokens (POST /api/v1/me/tokens)',
         );
-      const input = c.var.body as { name: string; expiresInDays?: number };
-      const actor = requireActor(c);
-      const out = await createPat(db, {
-        userId,
-        name: input.name,
-        createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
-        ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
-      });
-      await audit(c, 'token.created', {
-        orgId: org.id,
-        resource: { type: 'personal-access-token', id: out.info.id },
-        details: { forUser: userId, expiresAt: out.info.expiresAt },
-      });
-      c.header('Cache-Control', 'no-store');
-      return created(c, `/api/v1/me/tokens/${out.info.id}`, out);
+      return issuePat(c, { userId, orgId: org.id });
     },
   );
 
