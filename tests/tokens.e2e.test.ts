@@ -180,6 +180,32 @@ describe('machine clients (private_key_jwt)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('refuses malformed, small-order and hub keys at registration with a 422 problem', async () => {
+    const register = (publicJwk: Record<string, string>) =>
+      fetch(`${w.hub.url}/api/v1/orgs/${w.orgs.agency.id}/keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.tokens['agency-admin']}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'bad', publicJwk }),
+      });
+    const zeros = base64url.encode(new Uint8Array(32));
+    const hubKey = w.hub.deps.keys.jwks().keys[0]!;
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ kty: 'OKP', crv: 'Ed25519', x: 'AAAA' }, /x must be 32 bytes for Ed25519, got 3/],
+      [
+        { kty: 'OKP', crv: 'Ed25519', x: base64url.encode(Uint8Array.of(1, ...new Uint8Array(31))) },
+        /small order/,
+      ],
+      [{ kty: 'OKP', crv: 'X25519', x: zeros }, /X25519 value of small order/],
+      [{ kty: hubKey.kty!, crv: hubKey.crv!, x: hubKey.x! }, /a key of the hub itself/],
+    ];
+    for (const [jwk, message] of cases) {
+      const res = await register(jwk);
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(((await res.json()) as { detail: string }).detail).toMatch(message);
+    }
+  });
+
   it('rejects long-lived, wrong-audience and unknown-client assertions', async () => {
     expect(
       (await clientToken(w.hub.url, await clientAssertion(w.hub.url, w.client, { exp: '1h' }))).status,

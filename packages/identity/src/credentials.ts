@@ -1,11 +1,12 @@
 /** Personal access tokens and agencies' registered public keys. */
 import type { Database } from '@ewto/db';
-import { clientKeys, personalAccessTokens } from '@ewto/db/schema';
+import { clientKeys, hubKeys, personalAccessTokens } from '@ewto/db/schema';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import { calculateJwkThumbprint, type JWK } from 'jose';
+import { calculateJwkThumbprint } from 'jose';
 import { IdentityError } from './errors.ts';
 import { newId, nowIso, randomSecret, sha256Hex } from './ids.ts';
 import { clampLimit, decodeCursor, type Page, toPage } from './pagination.ts';
+import { publicKeyFromJwk } from './public-keys.ts';
 
 export const PAT_PREFIX = 'ewto_pat_';
 const DAY = 86_400_000;
@@ -91,18 +92,6 @@ export async function revokePat(db: Database, userId: string, id: string): Promi
   return info;
 }
 
-/** Checks that a JWK is a public Ed25519 (sig) or X25519 (enc) key, and returns its clean public form. */
-export function publicKeyFromJwk(jwk: unknown): { use: 'sig' | 'enc'; jwk: JWK } {
-  const k = jwk as Record<string, unknown>;
-  if (!k || typeof k !== 'object' || k.kty !== 'OKP' || typeof k.x !== 'string')
-    throw new IdentityError('invalid', 'publicJwk must be an OKP JWK (Ed25519 or X25519) with "x"');
-  if ('d' in k)
-    throw new IdentityError('invalid', 'publicJwk contains a private key ("d"): send only the public half');
-  if (k.crv === 'Ed25519') return { use: 'sig', jwk: { kty: 'OKP', crv: 'Ed25519', x: k.x } };
-  if (k.crv === 'X25519') return { use: 'enc', jwk: { kty: 'OKP', crv: 'X25519', x: k.x } };
-  throw new IdentityError('invalid', `publicJwk.crv must be Ed25519 or X25519, got ${String(k.crv)}`);
-}
-
 /** Registers an agency's public key; its RFC 7638 thumbprint is its kid (and a sig key's client id). */
 export async function registerClientKey(
   db: Database,
@@ -110,6 +99,11 @@ export async function registerClientKey(
 ): Promise<ClientKeyRow> {
   const { use, jwk } = publicKeyFromJwk(input.publicJwk);
   const kid = await calculateJwkThumbprint(jwk, 'sha256');
+  if ((await db.select({ kid: hubKeys.kid }).from(hubKeys).where(eq(hubKeys.kid, kid))).length)
+    throw new IdentityError(
+      'invalid',
+      `publicJwk is a key of the hub itself (${kid}): register the agency's own key`,
+    );
   if ((await db.select().from(clientKeys).where(eq(clientKeys.kid, kid))).length)
     throw new IdentityError('already-exists', `key ${kid} is already registered`);
   const row: ClientKeyRow = {

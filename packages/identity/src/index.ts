@@ -34,7 +34,6 @@ export {
   listPats,
   PAT_PREFIX,
   type PatInfo,
-  publicKeyFromJwk,
   registerClientKey,
   revokeClientKey,
   revokePat,
@@ -43,6 +42,7 @@ export { IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode, type OAuth
 export { isId, newId, nowIso } from './ids.ts';
 export { HubKeyStore, type PublishedJwk } from './keystore.ts';
 export { clampLimit, type Page } from './pagination.ts';
+export { publicKeyFromJwk } from './public-keys.ts';
 export {
   ASSERTION_TYPE_JWT,
   GRANT_CLIENT_CREDENTIALS,

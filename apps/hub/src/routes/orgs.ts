@@ -365,7 +365,7 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       summary:
         'Register an agency public key: Ed25519 for its machine client, X25519 for encrypted intelligence',
       description:
-        'Only the public JWK is sent; a `d` member is refused. The kid is the RFC 7638 thumbprint; for an Ed25519 key it is also the client id used in client assertions.',
+        "Only the public JWK is sent; a `d` member is refused. An Ed25519 `x` must be 32 bytes decoding to a curve point not of small order, an X25519 `x` 32 bytes that are not a small-order value, and no key may be one of the hub's own: otherwise 422. The kid is the RFC 7638 thumbprint; for an Ed25519 key it is also the client id used in client assertions.",
       tags: orgTag,
       auth: 'bearer',
       body: { schema: 'identity#/$defs/clientKeyRegister' },
