@@ -9,14 +9,12 @@ import Ajv4 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, sharedDir } from './support/paths.ts';
-import { run as runProcess } from './support/proc.ts';
+import { runCli } from './support/proc.ts';
 
-const cli = join(repoRoot, 'apps/cli/src/bin.ts');
 const companies = join(repoRoot, 'policies/companies');
 const tmp = mkdtempSync(join(tmpdir(), 'ewto-framework-e2e-'));
 /** Runs the CLI from `cwd` as `pnpm ewto` would (pnpm passes the caller's directory as INIT_CWD). */
-const run = (entry: string, args: string[], { cwd }: { cwd: string }) =>
-  runProcess(entry, args, { cwd, env: { INIT_CWD: cwd } });
+const run = (args: string[], { cwd }: { cwd: string }) => runCli(args, { cwd });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function sarifValidator() {
@@ -33,7 +31,7 @@ describe('ewto policy diff --format sarif', () => {
   for (const example of ['tessellate-market', 'kestrel-search', 'larkspur-social'])
     it(`passes the SARIF 2.1.0 schema (${example}), with results at file/line in the policy`, async () => {
       const file = `examples/${example}.yaml`;
-      const r = await run(cli, ['policy', 'diff', file, '--format', 'sarif', '--today', '2026-11-24'], {
+      const r = await run(['policy', 'diff', file, '--format', 'sarif', '--today', '2026-11-24'], {
         cwd: companies,
       });
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -58,20 +56,20 @@ describe('ewto policy diff --format sarif', () => {
 describe('exit codes', () => {
   it('0 when valid, 1 when the score is under --fail-under', async () => {
     const args = ['policy', 'diff', 'examples/tessellate-market.yaml', '--today', '2026-11-24'];
-    expect((await run(cli, args, { cwd: companies })).code).toBe(0);
-    const under = await run(cli, [...args, '--fail-under', '95'], { cwd: companies });
+    expect((await run(args, { cwd: companies })).code).toBe(0);
+    const under = await run([...args, '--fail-under', '95'], { cwd: companies });
     expect(under.code).toBe(1);
     expect(under.stderr).toContain('is under --fail-under 95');
   });
   it('1 for malformed YAML, located, without a stack trace', async () => {
     writeFileSync(join(tmp, 'bad.yaml'), 'kind: company-policy\ncompany: "unterminated\n');
-    const r = await run(cli, ['policy', 'validate', 'bad.yaml'], { cwd: tmp });
+    const r = await run(['policy', 'validate', 'bad.yaml'], { cwd: tmp });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^bad\.yaml:\d+:\d+: malformed YAML: /);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
   it('2 for a missing file', async () => {
-    const r = await run(cli, ['policy', 'diff', 'no-such-policy.yaml'], { cwd: tmp });
+    const r = await run(['policy', 'diff', 'no-such-policy.yaml'], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot read no-such-policy.yaml: no such file');
   });
