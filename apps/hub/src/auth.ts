@@ -2,6 +2,8 @@
  * Authentication (bearer access JWTs) and the bridge from routes to the one authorisation module
  * (`authorize` of @ewto/identity). Every failure is audited.
  */
+
+import type { Database } from '@ewto/db';
 import {
   type Action,
   ANONYMOUS,
@@ -81,7 +83,36 @@ export async function permit(c: Context<AppEnv>, action: Action, resource: Resou
   throw new ApiError(403, 'forbidden', `you may not ${action.replace('.', ' ')} here`);
 }
 
-/** Appends an audit entry for this request: actor and request id filled in. */
+/** Records an event of this request inside `audited`: actor and request id filled in. */
+export type RequestRecorder = (
+  action: AuditEventInput['action'],
+  event?: Omit<AuditEventInput, 'action' | 'actor' | 'requestId' | 'outcome'> & {
+    outcome?: AuditEventInput['outcome'];
+  },
+) => void;
+
+/**
+ * Runs this request's change and its audit entries in one transaction (see `AuditLog.transaction`):
+ * write through `tx`, call `record` for each event; both commit or neither does.
+ * @example
+ * const org = await audited(c, async (tx, record) => {
+ *   const org = await createOrg(tx, input);
+ *   record('org.created', { orgId: org.id, resource: { type: 'organisation', id: org.id } });
+ *   return org;
+ * });
+ */
+export function audited<T>(
+  c: Context<AppEnv>,
+  fn: (tx: Database, record: RequestRecorder) => Promise<T>,
+): Promise<T> {
+  return c.var.deps.audit.transaction((tx, record) =>
+    fn(tx, (action, event = {}) =>
+      record({ outcome: 'success', ...event, action, actor: c.var.actor, requestId: c.var.requestId }),
+    ),
+  );
+}
+
+/** Appends an audit entry for this request that changes nothing else (a read, a denial): actor and request id filled in. */
 export function audit(
   c: Context<AppEnv>,
   action: AuditEventInput['action'],

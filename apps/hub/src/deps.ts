@@ -14,7 +14,19 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
   const keys = new HubKeyStore(db);
   await keys.init();
   const tokens = new TokenService({ db, keys, issuer: config.hubUrl, ttl: config.accessTokenTtl });
-  const audit = new AuditLog({ db, keys, origin: config.hubUrl });
+  const kill = config.faultKillBeforeAudit;
+  const audit = new AuditLog({
+    db,
+    keys,
+    origin: config.hubUrl,
+    ...(kill && {
+      faults: {
+        beforeEntries: (actions) => {
+          if (actions.includes(kill)) process.kill(process.pid, 'SIGKILL');
+        },
+      },
+    }),
+  });
   await audit.init();
   const frameworks = createCatalog(await loadEditions());
   const library = await loadLibrary();

@@ -20,6 +20,8 @@ export interface HubConfig {
   checkpointInterval: number;
   /** Folder of the built web UI, served at `/` when it exists. */
   webDist: string | undefined;
+  /** Crash tests only: the hub kills itself (SIGKILL) just before writing an audit entry of this action. */
+  faultKillBeforeAudit: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -84,6 +86,7 @@ export function loadConfig(src: Source = process.env): HubConfig {
     accessTokenTtl: int(src, 'ACCESS_TOKEN_TTL', 900, 30, 86_400, problems),
     checkpointInterval: int(src, 'AUDIT_CHECKPOINT_INTERVAL', 60, 1, 3600, problems),
     webDist: src.WEB_DIST || undefined,
+    faultKillBeforeAudit: src.HUB_FAULT_KILL_BEFORE_AUDIT || undefined,
   };
   if (problems.length) throw new EnvError(problems);
   return config;

@@ -1,16 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Client, createClient } from '@libsql/client';
+import { type Client, createClient, type ResultSet } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { DbError } from './errors.ts';
 import * as schema from './schema/index.ts';
+import { serialiseClient } from './serialise.ts';
 
-export type Database = LibSQLDatabase<typeof schema>;
+/**
+ * The database or a transaction on it: every query function takes either, so that a change and its
+ * audit entry can run in one transaction (`AuditLog.transaction` of @ewto/identity).
+ */
+export type Database = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
 
 export interface DbHandle {
-  db: Database;
+  db: LibSQLDatabase<typeof schema>;
   client: Client;
   /** What kind of database this is, for logs: `memory`, `file` or `server`. */
   kind: 'memory' | 'file' | 'server';
@@ -53,7 +59,13 @@ export async function openDatabase({
     const path = url.slice('file:'.length).split('?')[0] ?? '';
     if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  const client = createClient({ url, ...(authToken ? { authToken } : {}) });
+  // Embedded: one connection (its PRAGMAs hold for every statement), statements queued in order.
+  const raw = createClient({
+    url,
+    ...(authToken ? { authToken } : {}),
+    ...(kind !== 'server' && { concurrency: 1 }),
+  });
+  const client = kind === 'server' ? raw : serialiseClient(raw);
   try {
     if (kind === 'file') {
       await client.execute('PRAGMA journal_mode = WAL');

@@ -1,4 +1,4 @@
-export const DB_ERROR_CODES = ['bad-url', 'unreachable', 'migration-failed'] as const;
+export const DB_ERROR_CODES = ['bad-url', 'unreachable', 'migration-failed', 'busy'] as const;
 export type DbErrorCode = (typeof DB_ERROR_CODES)[number];
 
 export class DbError extends Error {

@@ -5,6 +5,8 @@
  * starting hub restores it from the latest checkpoint and reads only the leaves after it, and
  * appends from other hub processes are caught up inside the write transaction.
  */
+
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type AuditEntry,
   CHECKPOINT_JWS_TYPE,
@@ -18,7 +20,7 @@ import {
   sealEntry,
   toHex,
 } from '@ewto/audit';
-import type { Database } from '@ewto/db';
+import { type Database, runAsTransactionBody } from '@ewto/db';
 import { auditCheckpoints, auditEntries, hubMeta } from '@ewto/db/schema';
 import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
@@ -40,6 +42,9 @@ export interface AuditEventInput {
   requestId?: string | undefined;
 }
 
+/** Records an event inside `AuditLog.transaction`: written with the change, in the same commit. */
+export type AuditRecorder = (event: AuditEventInput) => void;
+
 export interface StoredEntry {
   seq: number;
   entry: Record<string, unknown>;
@@ -55,6 +60,14 @@ export interface SignedCheckpoint {
 
 const SALT_KEY = 'audit.salt';
 
+/**
+ * Fault injection for the crash tests: called inside the write transaction, after the change and
+ * just before its audit entries are written (a test kills the process here).
+ */
+export interface AuditFaults {
+  beforeEntries?: (actions: readonly string[]) => void;
+}
+
 export class AuditLog {
   readonly #db: Database;
   readonly #keys: HubKeyStore;
@@ -62,11 +75,20 @@ export class AuditLog {
   #range = new CompactRange();
   #salt = '';
   #queue: Promise<unknown> = Promise.resolve();
+  readonly #faults: AuditFaults;
+  /** Set while a transaction's body runs, to refuse re-entrant calls that would deadlock. */
+  readonly #inside = new AsyncLocalStorage<true>();
 
-  constructor({ db, keys, origin }: { db: Database; keys: HubKeyStore; origin: string }) {
+  constructor({
+    db,
+    keys,
+    origin,
+    faults = {},
+  }: { db: Database; keys: HubKeyStore; origin: string; faults?: AuditFaults }) {
     this.#db = db;
     this.#keys = keys;
     this.#origin = origin;
+    this.#faults = faults;
   }
 
   /** Loads the salt for pseudonyms and restores the tree from the latest checkpoint plus later leaves. */
@@ -110,40 +132,76 @@ export class AuditLog {
 
   /** Runs `fn` after everything queued before it: every change to the in-memory tree goes through here. */
   #serial<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#inside.getStore())
+      return Promise.reject(
+        new IdentityError(
+          'conflict',
+          'the audit log was called inside audit.transaction (it would wait for itself): use the record function the transaction gives you',
+        ),
+      );
     const run = this.#queue.then(fn);
     this.#queue = run.catch(() => {});
     return run;
   }
 
-  /** Appends one event. Serialised in this process; a write transaction orders appends across processes. */
-  record(event: AuditEventInput): Promise<void> {
-    return this.#serial(() => this.#append(event));
+  /**
+   * Runs a change and the audit entries it records in ONE write transaction: both are committed,
+   * or neither. `fn` writes through `tx` (never through the database directly: the transaction
+   * holds the write lock) and calls `record` for each event; the entries are appended after `fn`
+   * returns, in the order recorded, just before the commit. Serialised in this process; the write
+   * transaction orders appends across processes.
+   * @example
+   * const org = await audit.transaction(async (tx, record) => {
+   *   const org = await createOrg(tx, input);
+   *   record({ action: 'org.created', outcome: 'success', actor, orgId: org.id });
+   *   return org;
+   * });
+   */
+  transaction<T>(fn: (tx: Database, record: AuditRecorder) => Promise<T>): Promise<T> {
+    return this.#serial(() => this.#transaction(fn));
   }
 
-  async #append(event: AuditEventInput): Promise<void> {
-    await this.#db
-      .transaction(
-        async (tx) => {
-          await this.#catchUp(tx);
-          const seq = this.#range.size;
-          const sealed = sealEntry(this.#entry(seq, event));
-          await tx.insert(auditEntries).values({
-            seq,
-            entry: sealed.text,
-            leafHash: sealed.leafHash,
-            orgId: event.orgId ?? null,
-            action: event.action,
-            time: sealed.entry.time,
-          });
-          this.#range.append(hashFromHex(sealed.leafHash));
-        },
-        { behavior: 'immediate' },
-      )
-      .catch(async (e) => {
-        // Another process may have appended meanwhile; the next append catches up from the database.
-        await this.init();
-        throw e;
-      });
+  /** Appends one event that changes nothing else (a denial, a failed sign-in, a read). */
+  record(event: AuditEventInput): Promise<void> {
+    return this.transaction(async (_tx, record) => record(event));
+  }
+
+  async #transaction<T>(fn: (tx: Database, record: AuditRecorder) => Promise<T>): Promise<T> {
+    const appended: Uint8Array[] = [];
+    const result = await this.#db.transaction(async (tx) => {
+      const events: AuditEventInput[] = [];
+      let open = true;
+      const out = await this.#inside.run(true, () =>
+        runAsTransactionBody(() =>
+          fn(tx, (event) => {
+            if (!open)
+              throw new IdentityError('conflict', 'record() called after the audited transaction ended');
+            events.push(event);
+          }),
+        ),
+      );
+      open = false;
+      if (!events.length) return out;
+      this.#faults.beforeEntries?.(events.map((e) => e.action));
+      // Leaves committed by other processes since our last append; they stay valid if we roll back.
+      await this.#catchUp(tx);
+      for (const event of events) {
+        const sealed = sealEntry(this.#entry(this.#range.size + appended.length, event));
+        await tx.insert(auditEntries).values({
+          seq: sealed.entry.seq,
+          entry: sealed.text,
+          leafHash: sealed.leafHash,
+          orgId: event.orgId ?? null,
+          action: event.action,
+          time: sealed.entry.time,
+        });
+        appended.push(hashFromHex(sealed.leafHash));
+      }
+      return out;
+    });
+    // Only what was committed joins the in-memory tree.
+    for (const h of appended) this.#range.append(h);
+    return result;
   }
 
   #entry(seq: number, e: AuditEventInput): AuditEntry {

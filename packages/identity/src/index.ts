@@ -21,7 +21,9 @@ export { type Actor, ANONYMOUS, actorId, actorOrgs, type Membership } from './ac
 export {
   type AuditActorInput,
   type AuditEventInput,
+  type AuditFaults,
   AuditLog,
+  type AuditRecorder,
   type SignedCheckpoint,
   type StoredEntry,
 } from './audit-log.ts';

@@ -51,12 +51,13 @@ export class HubKeyStore {
     }
   }
 
-  async reload(): Promise<void> {
-    this.#rows = await this.db.select().from(hubKeys).orderBy(asc(hubKeys.createdAt));
+  /** Re-reads the keys (`db`: a transaction the caller has open, if any). */
+  async reload(db: Database = this.db): Promise<void> {
+    this.#rows = await db.select().from(hubKeys).orderBy(asc(hubKeys.createdAt));
     this.#loadedAt = Date.now();
   }
 
-  async #insertNewKey(): Promise<HubKeyRow> {
+  async #insertNewKey(db: Database = this.db): Promise<HubKeyRow> {
     const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     const publicJwk = await exportJWK(publicKey);
     const privateJwk = await exportJWK(privateKey);
@@ -70,36 +71,39 @@ export class HubKeyStore {
       retiredAt: null,
       compromisedAt: null,
     };
-    await this.db.insert(hubKeys).values(row);
+    await db.insert(hubKeys).values(row);
     return row;
   }
 
-  /** Makes a new active key; the previous active key is retired (still published, still verifies). */
-  async rotate(): Promise<{ newKid: string; retiredKids: string[] }> {
-    await this.reload();
+  /**
+   * Makes a new active key; the previous active key is retired (still published, still verifies).
+   * `db`: the transaction that also records `key.rotated` (AuditLog.transaction).
+   */
+  async rotate(db: Database = this.db): Promise<{ newKid: string; retiredKids: string[] }> {
+    await this.reload(db);
     const retired = this.#rows.filter((r) => r.status === 'active').map((r) => r.kid);
-    const row = await this.#insertNewKey();
+    const row = await this.#insertNewKey(db);
     for (const kid of retired)
-      await this.db
-        .update(hubKeys)
-        .set({ status: 'retired', retiredAt: nowIso() })
-        .where(eq(hubKeys.kid, kid));
-    await this.reload();
+      await db.update(hubKeys).set({ status: 'retired', retiredAt: nowIso() }).where(eq(hubKeys.kid, kid));
+    await this.reload(db);
     return { newKid: row.kid, retiredKids: retired };
   }
 
-  /** Marks a key compromised: it is rejected from now on and named in the key-status list. */
-  async markCompromised(kid: string): Promise<void> {
-    await this.reload();
+  /**
+   * Marks a key compromised: it is rejected from now on and named in the key-status list.
+   * `db`: the transaction that also records `key.compromised` (AuditLog.transaction).
+   */
+  async markCompromised(kid: string, db: Database = this.db): Promise<void> {
+    await this.reload(db);
     const row = this.#rows.find((r) => r.kid === kid);
     if (!row) throw new IdentityError('not-found', `no hub key ${kid}`);
-    if (row.status === 'active') await this.rotate();
-    await this.db
+    if (row.status === 'active') await this.rotate(db);
+    await db
       .update(hubKeys)
       .set({ status: 'compromised', compromisedAt: nowIso() })
       .where(eq(hubKeys.kid, kid));
     this.#imported.delete(kid);
-    await this.reload();
+    await this.reload(db);
   }
 
   async #key(row: HubKeyRow, which: 'public' | 'private'): Promise<CryptoKey> {

@@ -1,5 +1,5 @@
 /** `ewto admin …`: administer the hub database directly (DATABASE_URL), e.g. to bootstrap the first admin. */
-import { openMigratedDatabase } from '@ewto/db';
+import { type Database, openMigratedDatabase } from '@ewto/db';
 import {
   type AuditEventInput,
   AuditLog,
@@ -23,6 +23,7 @@ export function databaseUrl(io: Io): string {
 }
 
 type OperatorEvent = Pick<AuditEventInput, 'orgId' | 'resource' | 'details'>;
+type OperatorRecorder = (action: AuditEventInput['action'], event?: OperatorEvent) => void;
 
 /** Opens the hub database with the hub's keys and audit log, runs `fn`, closes. */
 async function withHub<T>(
@@ -30,8 +31,11 @@ async function withHub<T>(
   fn: (ctx: {
     db: Awaited<ReturnType<typeof openMigratedDatabase>>['db'];
     keys: HubKeyStore;
-    /** Audits what the operator did (actor `operator`, `via: cli`). */
-    record: (action: AuditEventInput['action'], event?: OperatorEvent) => Promise<void>;
+    /**
+     * Runs a change and the audit entries of what the operator did (actor `operator`, `via: cli`) in
+     * one transaction: write through `tx`, call `record` for each event.
+     */
+    audited: <R>(fn: (tx: Database, record: OperatorRecorder) => Promise<R>) => Promise<R>;
   }) => Promise<T>,
 ): Promise<T> {
   let handle: Awaited<ReturnType<typeof openMigratedDatabase>>;
@@ -45,15 +49,19 @@ async function withHub<T>(
     await keys.init();
     const audit = new AuditLog({ db: handle.db, keys, origin: io.env.HUB_URL || 'http://127.0.0.1:8787' });
     await audit.init();
-    const record = (action: AuditEventInput['action'], { details, ...event }: OperatorEvent = {}) =>
-      audit.record({
-        ...event,
-        action,
-        outcome: 'success',
-        actor: { kind: 'operator' },
-        details: { via: 'cli', ...details },
-      });
-    return await fn({ db: handle.db, keys, record });
+    const audited = <R>(fn: (tx: Database, record: OperatorRecorder) => Promise<R>) =>
+      audit.transaction((tx, record) =>
+        fn(tx, (action, { details, ...event } = {}) =>
+          record({
+            ...event,
+            action,
+            outcome: 'success',
+            actor: { kind: 'operator' },
+            details: { via: 'cli', ...details },
+          }),
+        ),
+      );
+    return await fn({ db: handle.db, keys, audited });
   } catch (e) {
     if (e instanceof IdentityError)
       throw new CliError(e.code === 'not-found' ? 'usage' : 'check-failed', e.message);
@@ -109,15 +117,17 @@ const orgCreate: Command = {
     if (!slug || !name || !values.kind) throw new CliError('usage', '--slug, --name and --kind are required');
     const kind = choice<OrgKind>(values.kind, ORG_KINDS, 'kind');
     const agencies = (values.agency as string[] | undefined) ?? [];
-    const org = await withHub(io, async ({ db, record }) => {
-      const o = await createOrg(db, { slug, name, kind, agencies });
-      await record('org.created', {
-        orgId: o.id,
-        resource: { type: 'organisation', id: o.id },
-        details: { kind },
-      });
-      return o;
-    });
+    const org = await withHub(io, ({ audited }) =>
+      audited(async (tx, record) => {
+        const o = await createOrg(tx, { slug, name, kind, agencies });
+        record('org.created', {
+          orgId: o.id,
+          resource: { type: 'organisation', id: o.id },
+          details: { kind },
+        });
+        return o;
+      }),
+    );
     if (values.format === 'json') io.stdout.write(`${JSON.stringify(org)}\n`);
     else io.stdout.write(`created ${org.kind} ${org.slug} (${org.id})\n`);
     return 0;
@@ -147,19 +157,17 @@ const userCreate: Command = {
     if (!email || !orgRef || !values.role)
       throw new CliError('usage', '--email, --org and --role are required');
     const role = choice<Role>(values.role, ROLES, 'role');
-    const out = await withHub(io, async ({ db, record }) => {
-      const org = await findOrg(db, orgRef);
-      if (!org) throw new CliError('usage', `no organisation "${orgRef}"`);
-      const user =
-        (await findUser(db, email)) ?? (await createUser(db, { email, name: str(values.name) ?? '' }));
-      await addMember(db, org.id, user.id, role);
-      await record('member.added', {
-        orgId: org.id,
-        resource: { type: 'user', id: user.id },
-        details: { role },
-      });
-      return { user, org };
-    });
+    const out = await withHub(io, ({ audited }) =>
+      audited(async (tx, record) => {
+        const org = await findOrg(tx, orgRef);
+        if (!org) throw new CliError('usage', `no organisation "${orgRef}"`);
+        const user =
+          (await findUser(tx, email)) ?? (await createUser(tx, { email, name: str(values.name) ?? '' }));
+        await addMember(tx, org.id, user.id, role);
+        record('member.added', { orgId: org.id, resource: { type: 'user', id: user.id }, details: { role } });
+        return { user, org };
+      }),
+    );
     io.stdout.write(`${out.user.email} (${out.user.id}) is ${role} of ${out.org.slug}\n`);
     return 0;
   },
@@ -180,21 +188,23 @@ const token: Command = {
     const email = str(values.email);
     if (!email) throw new CliError('usage', '--email is required');
     const days = numberOption(values.days, 'days', { min: 1, max: 366 });
-    const out = await withHub(io, async ({ db, record }) => {
-      const user = await findUser(db, email);
-      if (!user) throw new CliError('usage', `no user with email ${email}`);
-      const pat = await createPat(db, {
-        userId: user.id,
-        name: str(values.name) ?? 'cli',
-        createdBy: 'cli',
-        expiresInDays: days,
-      });
-      await record('token.created', {
-        resource: { type: 'personal-access-token', id: pat.info.id },
-        details: { forUser: user.id, expiresAt: pat.info.expiresAt },
-      });
-      return pat;
-    });
+    const out = await withHub(io, ({ audited }) =>
+      audited(async (tx, record) => {
+        const user = await findUser(tx, email);
+        if (!user) throw new CliError('usage', `no user with email ${email}`);
+        const pat = await createPat(tx, {
+          userId: user.id,
+          name: str(values.name) ?? 'cli',
+          createdBy: 'cli',
+          expiresInDays: days,
+        });
+        record('token.created', {
+          resource: { type: 'personal-access-token', id: pat.info.id },
+          details: { forUser: user.id, expiresAt: pat.info.expiresAt },
+        });
+        return pat;
+      }),
+    );
     io.stdout.write(`${out.token}\n`);
     io.stderr.write(`personal access token ${out.info.id} for ${email}, expires ${out.info.expiresAt}\n`);
     return 0;
@@ -209,14 +219,16 @@ const keysRotate: Command = {
   options: [],
   positionals: [0, 0],
   async run({ io }) {
-    const out = await withHub(io, async ({ keys, record }) => {
-      const r = await keys.rotate();
-      await record('key.rotated', {
-        resource: { type: 'hub-key', id: r.newKid },
-        details: { retired: r.retiredKids },
-      });
-      return r;
-    });
+    const out = await withHub(io, ({ keys, audited }) =>
+      audited(async (tx, record) => {
+        const r = await keys.rotate(tx);
+        record('key.rotated', {
+          resource: { type: 'hub-key', id: r.newKid },
+          details: { retired: r.retiredKids },
+        });
+        return r;
+      }),
+    );
     io.stdout.write(`new active key ${out.newKid}; retired ${out.retiredKids.join(', ') || 'none'}\n`);
     io.stdout.write('running hubs pick the new key up within 2 seconds\n');
     return 0;
@@ -232,10 +244,12 @@ const keysCompromised: Command = {
   positionals: [1, 1],
   async run({ positionals, io }) {
     const kid = positionals[0]!;
-    await withHub(io, async ({ keys, record }) => {
-      await keys.markCompromised(kid);
-      await record('key.compromised', { resource: { type: 'hub-key', id: kid } });
-    });
+    await withHub(io, ({ keys, audited }) =>
+      audited(async (tx, record) => {
+        await keys.markCompromised(kid, tx);
+        record('key.compromised', { resource: { type: 'hub-key', id: kid } });
+      }),
+    );
     io.stdout.write(`key ${kid} marked compromised\n`);
     return 0;
   },

@@ -1,7 +1,7 @@
 /** The framework editions, edition-to-edition changes, and companies' policy submissions with their alignment reports. */
 import { compareEditions, diffPolicy, editionSummary, parseCompanyPolicy } from '@ewto/framework';
 import type { Context, Hono } from 'hono';
-import { audit, permit, requireActor } from '../auth.ts';
+import { audit, audited, permit, requireActor } from '../auth.ts';
 import { created, pageParams, pageQuery, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
@@ -140,19 +140,22 @@ export function frameworkRoutes(app: Hono<AppEnv>, table: RouteTable) {
           })),
         });
       const report = diffPolicy(fw, parsed.document, { today: today() });
-      const row = await storeSubmission(c.var.deps.db, {
-        orgId: org.id,
-        submittedBy: actor.kind === 'user' ? actor.userId : 'unknown',
-        frameworkVersion: fw.version,
-        mediaType,
-        document: text,
-        score: Math.round(report.summary.score),
-        report: report as unknown as Record<string, unknown>,
-      });
-      await audit(c, 'policy.submitted', {
-        orgId: org.id,
-        resource: { type: 'policy-submission', id: row.id },
-        details: { framework: fw.version, score: report.summary.score },
+      const row = await audited(c, async (tx, record) => {
+        const row = await storeSubmission(tx, {
+          orgId: org.id,
+          submittedBy: actor.kind === 'user' ? actor.userId : 'unknown',
+          frameworkVersion: fw.version,
+          mediaType,
+          document: text,
+          score: Math.round(report.summary.score),
+          report: report as unknown as Record<string, unknown>,
+        });
+        record('policy.submitted', {
+          orgId: org.id,
+          resource: { type: 'policy-submission', id: row.id },
+          details: { framework: fw.version, score: report.summary.score },
+        });
+        return row;
       });
       return created(c, `/api/v1/orgs/${org.id}/policies/${row.id}`, report);
     },

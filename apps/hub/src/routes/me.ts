@@ -1,7 +1,7 @@
 /** The caller: who the token stands for, and their own personal access tokens. */
 import { listPats, revokePat } from '@ewto/identity';
 import type { Hono } from 'hono';
-import { audit, permit, requireActor } from '../auth.ts';
+import { audited, permit, requireActor } from '../auth.ts';
 import { pageParams, pageQuery, param } from '../http.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
 import { issuePat } from '../services/tokens.ts';
@@ -90,9 +90,10 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
     async (c) => {
       await permit(c, 'token.create-own');
       const a = requireActor(c);
-      const info = await revokePat(c.var.deps.db, a.kind === 'user' ? a.userId : '', param(c, 'id'));
-      await audit(c, 'token.revoked', {
-        resource: { type: 'personal-access-token', id: info.id },
+      const info = await audited(c, async (tx, record) => {
+        const info = await revokePat(tx, a.kind === 'user' ? a.userId : '', param(c, 'id'));
+        record('token.revoked', { resource: { type: 'personal-access-token', id: info.id } });
+        return info;
       });
       return c.json(info);
     },

@@ -20,7 +20,7 @@ import {
 } from '@ewto/identity';
 import type { Role } from '@ewto/schemas';
 import type { Context, Hono } from 'hono';
-import { audit, permit, requireActor } from '../auth.ts';
+import { audited, permit, requireActor } from '../auth.ts';
 import { created, etag, ifMatch, pageParams, pageQuery, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
@@ -113,23 +113,25 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
         agencies?: string[];
         adminEmail?: string;
       };
-      const db = c.var.deps.db;
-      const org = await createOrg(db, input);
-      await audit(c, 'org.created', {
-        orgId: org.id,
-        resource: { type: 'organisation', id: org.id },
-        details: { kind: org.kind, slug: org.slug },
-      });
-      if (adminEmail) {
-        const user =
-          (await findUser(db, adminEmail)) ?? (await createUser(db, { email: adminEmail, name: '' }));
-        await addMember(db, org.id, user.id, 'admin');
-        await audit(c, 'member.added', {
+      const org = await audited(c, async (tx, record) => {
+        const org = await createOrg(tx, input);
+        record('org.created', {
           orgId: org.id,
-          resource: { type: 'user', id: user.id },
-          details: { role: 'admin' },
+          resource: { type: 'organisation', id: org.id },
+          details: { kind: org.kind, slug: org.slug },
         });
-      }
+        if (adminEmail) {
+          const user =
+            (await findUser(tx, adminEmail)) ?? (await createUser(tx, { email: adminEmail, name: '' }));
+          await addMember(tx, org.id, user.id, 'admin');
+          record('member.added', {
+            orgId: org.id,
+            resource: { type: 'user', id: user.id },
+            details: { role: 'admin' },
+          });
+        }
+        return org;
+      });
       return created(c, `/api/v1/orgs/${org.id}`, await view(c, org));
     },
   );
@@ -205,15 +207,17 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const org = await loadOrg(c);
       await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
       const input = c.var.body as { email: string; name?: string; role: Role };
-      const db = c.var.deps.db;
-      const user =
-        (await findUser(db, input.email)) ??
-        (await createUser(db, { email: input.email, name: input.name ?? '' }));
-      const member = await addMember(db, org.id, user.id, input.role);
-      await audit(c, 'member.added', {
-        orgId: org.id,
-        resource: { type: 'user', id: user.id },
-        details: { role: input.role },
+      const { user, member } = await audited(c, async (tx, record) => {
+        const user =
+          (await findUser(tx, input.email)) ??
+          (await createUser(tx, { email: input.email, name: input.name ?? '' }));
+        const member = await addMember(tx, org.id, user.id, input.role);
+        record('member.added', {
+          orgId: org.id,
+          resource: { type: 'user', id: user.id },
+          details: { role: input.role },
+        });
+        return { user, member };
       });
       c.header('ETag', etag(member.version));
       return created(c, `/api/v1/orgs/${org.id}/members/${user.id}`, memberView(member));
@@ -266,11 +270,15 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const org = await loadOrg(c);
       await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
       const { role } = c.var.body as { role: Role };
-      const { before, after } = await setRole(c.var.deps.db, org.id, param(c, 'userId'), role, ifMatch(c));
-      await audit(c, 'role.changed', {
-        orgId: org.id,
-        resource: { type: 'user', id: after.userId },
-        details: { from: before.role, to: after.role },
+      const expected = ifMatch(c);
+      const after = await audited(c, async (tx, record) => {
+        const { before, after } = await setRole(tx, org.id, param(c, 'userId'), role, expected);
+        record('role.changed', {
+          orgId: org.id,
+          resource: { type: 'user', id: after.userId },
+          details: { from: before.role, to: after.role },
+        });
+        return after;
       });
       c.header('ETag', etag(after.version));
       return c.json(memberView(after));
@@ -292,11 +300,13 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
     async (c) => {
       const org = await loadOrg(c);
       await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
-      const before = await removeMember(c.var.deps.db, org.id, param(c, 'userId'));
-      await audit(c, 'member.removed', {
-        orgId: org.id,
-        resource: { type: 'user', id: before.userId },
-        details: { role: before.role },
+      await audited(c, async (tx, record) => {
+        const before = await removeMember(tx, org.id, param(c, 'userId'));
+        record('member.removed', {
+          orgId: org.id,
+          resource: { type: 'user', id: before.userId },
+          details: { role: before.role },
+        });
       });
       return c.body(null, 204);
     },
@@ -376,16 +386,19 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       await permit(c, 'client-key.write', { orgId: org.id, orgKind: org.kind });
       const actor = requireActor(c);
       const input = c.var.body as { name?: string; publicJwk: unknown };
-      const key = await registerClientKey(c.var.deps.db, {
-        orgId: org.id,
-        name: input.name ?? '',
-        publicJwk: input.publicJwk,
-        createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
-      });
-      await audit(c, 'client-key.registered', {
-        orgId: org.id,
-        resource: { type: 'client-key', id: key.kid },
-        details: { use: key.use },
+      const key = await audited(c, async (tx, record) => {
+        const key = await registerClientKey(tx, {
+          orgId: org.id,
+          name: input.name ?? '',
+          publicJwk: input.publicJwk,
+          createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
+        });
+        record('client-key.registered', {
+          orgId: org.id,
+          resource: { type: 'client-key', id: key.kid },
+          details: { use: key.use },
+        });
+        return key;
       });
       return created(c, `/api/v1/orgs/${org.id}/keys/${key.kid}`, key);
     },
@@ -406,10 +419,10 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
     async (c) => {
       const org = await loadOrg(c);
       await permit(c, 'client-key.write', { orgId: org.id, orgKind: org.kind });
-      const key = await revokeClientKey(c.var.deps.db, org.id, param(c, 'kid'));
-      await audit(c, 'client-key.revoked', {
-        orgId: org.id,
-        resource: { type: 'client-key', id: key.kid },
+      const key = await audited(c, async (tx, record) => {
+        const key = await revokeClientKey(tx, org.id, param(c, 'kid'));
+        record('client-key.revoked', { orgId: org.id, resource: { type: 'client-key', id: key.kid } });
+        return key;
       });
       return c.json(key);
     },

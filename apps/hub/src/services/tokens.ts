@@ -1,7 +1,7 @@
 /** Minting a personal access token from a request: created, audited, answered once with no-store. */
 import { createPat } from '@ewto/identity';
 import type { Context } from 'hono';
-import { audit, requireActor } from '../auth.ts';
+import { audited, requireActor } from '../auth.ts';
 import { created } from '../http.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -11,19 +11,22 @@ export async function issuePat(
 ): Promise<Response> {
   const actor = requireActor(c);
   const input = c.var.body as { name: string; expiresInDays?: number };
-  const out = await createPat(c.var.deps.db, {
-    userId,
-    name: input.name,
-    createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
-    ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
-  });
-  await audit(c, 'token.created', {
-    ...(orgId ? { orgId } : {}),
-    resource: { type: 'personal-access-token', id: out.info.id },
-    details: {
-      ...(actor.kind === 'user' && actor.userId !== userId ? { forUser: userId } : {}),
-      expiresAt: out.info.expiresAt,
-    },
+  const out = await audited(c, async (tx, record) => {
+    const out = await createPat(tx, {
+      userId,
+      name: input.name,
+      createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
+      ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
+    });
+    record('token.created', {
+      ...(orgId ? { orgId } : {}),
+      resource: { type: 'personal-access-token', id: out.info.id },
+      details: {
+        ...(actor.kind === 'user' && actor.userId !== userId ? { forUser: userId } : {}),
+        expiresAt: out.info.expiresAt,
+      },
+    });
+    return out;
   });
   c.header('Cache-Control', 'no-store');
   return created(c, `/api/v1/me/tokens/${out.info.id}`, out);
