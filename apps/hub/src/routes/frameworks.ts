@@ -147,7 +147,7 @@ export function frameworkRoutes(app: Hono<AppEnv>, table: RouteTable) {
           frameworkVersion: fw.version,
           mediaType,
           document: text,
-          score: Math.round(report.summary.score),
+          score: report.summary.score,
           report: report as unknown as Record<string, unknown>,
         });
         record('policy.submitted', {

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { organisations } from './organisations.ts';
 
 /**
@@ -19,7 +19,8 @@ export const policySubmissions = sqliteTable(
     mediaType: text().notNull(),
     /** The document exactly as submitted. */
     document: text().notNull(),
-    score: integer().notNull(),
+    /** The report's `summary.score` as it is (0-100, one decimal): one score, one rounding. */
+    score: real().notNull(),
     /** The alignment report (schemas/alignment-report.schema.json) computed at submission. */
     report: text({ mode: 'json' }).notNull().$type<Record<string, unknown>>(),
   },
