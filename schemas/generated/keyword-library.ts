@@ -8,6 +8,13 @@
  */
 export type LibraryVersion = number;
 /**
+ * A term of the assembled library: a `term` with its id and species group.
+ *
+ * This interface was referenced by `KeywordLibrary`'s JSON-Schema
+ * via the `definition` "libraryTerm".
+ */
+export type LibraryTerm = LibraryTerm1;
+/**
  * Stable term id `<group>/<kind>/<text>` (derived from the term; a changed text is a removal plus an addition).
  *
  * This interface was referenced by `KeywordLibrary`'s JSON-Schema
@@ -76,13 +83,7 @@ export interface SourceDocument {
    */
   file: string;
 }
-/**
- * A term of the assembled library: a `term` with its id and species group.
- *
- * This interface was referenced by `KeywordLibrary`'s JSON-Schema
- * via the `definition` "libraryTerm".
- */
-export interface LibraryTerm {
+export interface LibraryTerm1 {
   id: TermId;
   group: SpeciesGroup;
   /**
@@ -94,8 +95,15 @@ export interface LibraryTerm {
    * BCP 47 language tag (`und` when the term is no language, e.g. an emoji).
    */
   language: string;
-  provenance: Provenance;
+  /**
+   * `published` (cited in `source`), `illustrative` (written for the hub), or `intelligence` (promoted from a convener's trend alert, named in `alert`).
+   */
+  provenance: Provenance | 'intelligence';
   source?: TermSource;
+  /**
+   * The trend alert (publication id) an `intelligence` term was promoted from.
+   */
+  alert?: string;
   /**
    * Evidence weight of one hit (0-1); defaults by kind and ambiguity (docs/keywords.md).
    */

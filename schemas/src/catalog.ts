@@ -12,10 +12,13 @@ import editionChanges from '../edition-changes.schema.json' with { type: 'json' 
 import framework from '../framework.schema.json' with { type: 'json' };
 import health from '../health.schema.json' with { type: 'json' };
 import identity from '../identity.schema.json' with { type: 'json' };
+import intel from '../intel.schema.json' with { type: 'json' };
 import keywordLibrary from '../keyword-library.schema.json' with { type: 'json' };
+import networkReport from '../network-report.schema.json' with { type: 'json' };
 import problem from '../problem.schema.json' with { type: 'json' };
 import screenRequest from '../screen-request.schema.json' with { type: 'json' };
 import screenResult from '../screen-result.schema.json' with { type: 'json' };
+import trendAlert from '../trend-alert.schema.json' with { type: 'json' };
 import vocabularies from '../vocabularies.schema.json' with { type: 'json' };
 
 export const schemas = {
@@ -28,10 +31,13 @@ export const schemas = {
   framework,
   health,
   identity,
+  intel,
   'keyword-library': keywordLibrary,
+  'network-report': networkReport,
   problem,
   'screen-request': screenRequest,
   'screen-result': screenResult,
+  'trend-alert': trendAlert,
   vocabularies,
 } as const;
 

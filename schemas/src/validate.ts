@@ -75,6 +75,11 @@ function describe(e: ErrorObject): SchemaIssue {
         pointer: `${at}/${escapePointer(String(p.additionalProperty))}`,
         message: `unknown key "${p.additionalProperty}" in ${field}`,
       };
+    case 'unevaluatedProperties':
+      return {
+        pointer: `${at}/${escapePointer(String(p.unevaluatedProperty))}`,
+        message: `unknown key "${p.unevaluatedProperty}" in ${field}`,
+      };
     case 'required':
       return { pointer: at, message: `${field} is missing required key "${p.missingProperty}"` };
     case 'enum':

@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = [
   'intel.fetched',
   'intel.receipt',
   'intel.revoked',
+  'intel.retracted',
+  'intel.acknowledged',
+  // keyword library
+  'keywords.promoted',
   // hub signing keys
   'key.rotated',
   'key.retired',
