@@ -172,7 +172,9 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
 
   const uncovered: number[][] = [];
   const unknown: number[][] = [];
-  const partly = new Map<string, { names: string[]; subspecies: string[]; cells: number[][] }>();
+  type Partly = Map<string, { names: string[]; subspecies: string[]; cells: number[][] }>;
+  const partly: Partly = new Map();
+  const partlyUnknown: Partly = new Map();
   const extraExceptions = new Map<number, number[][]>();
   let [ok, present, notGranted] = [0, 0, 0];
   const push = <K>(map: Map<K, number[][]>, key: K, cell: number[]) => {
@@ -209,10 +211,13 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
               .filter(([t]) => !partial.names.has(t))
               .flatMap(([, subs]) => [...subs])
               .sort();
+            // The rest of the cell (the other taxa, the rest of the group) is judged by the rules
+            // that touch it: a rule the tool cannot compare makes it unassessed, not a gap.
+            const target = maybe[r]! & bit ? partlyUnknown : partly;
             const key = `${names.join('\n')}\t${subspecies.join('\n')}`;
-            const entry = partly.get(key) ?? { names, subspecies, cells: [] };
+            const entry = target.get(key) ?? { names, subspecies, cells: [] };
             entry.cells.push([g, a, p, x]);
-            partly.set(key, entry);
+            target.set(key, entry);
           } else if (maybe[r]! & bit) unknown.push([g, a, p, x]);
           else uncovered.push([g, a, p, x]);
         }
@@ -234,9 +239,12 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
       compress(cells).map((r) => gap('exception-not-allowed', r, where, { extra })),
     ),
     ...compress(unknown).map((r) => gap('not-comparable', r, where)),
+    ...[...partlyUnknown.values()].flatMap(({ names, subspecies, cells }) =>
+      compress(cells).map((r) => gap('not-comparable', r, where, { covered: names, subspecies })),
+    ),
   ];
   const part = { gaps, contributing, touched };
-  if (unknown.length) return { state: 'unknown', ...part, reason: unknownReason(blockers, ambiguous, pr) };
+  if (unknown.length || partlyUnknown.size) return { state: 'unknown', ...part, reason: unknownReason(blockers, ambiguous, pr) };
   if (uncovered.length || partly.size || extraExceptions.size)
     return {
       state: ok === 0 && partly.size === 0 && extraExceptions.size === 0 ? 'nothing' : 'some',

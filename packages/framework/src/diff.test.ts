@@ -555,6 +555,63 @@ describe('taxa', () => {
     );
     expect(r.verdict).toBe('covers');
   });
+  it('each part is judged by the rules that touch it: a higher taxon beside a named species leaves the rest unassessed', () => {
+    const parts = provision({
+      id: 'PWF-020',
+      scope: { speciesGroups: ['big-cat'], productTypes: ['skins-leather', 'bones-teeth-claws'] },
+    });
+    const lionAndPanthera = policy({
+      rules: [
+        { id: 'lion', scope: { speciesGroups: ['big-cat'], cites: { taxa: ['Panthera leo'] } } },
+        { id: 'panthera', scope: { speciesGroups: ['big-cat'], cites: { taxa: ['Panthera spp.'] } } },
+      ],
+    });
+    const whole = one(edition([parts]), lionAndPanthera);
+    expect(whole.verdict).toBe('unassessed');
+    expect(whole.credit).toBe(0);
+    expect(whole.reason).toContain('higher taxa (Panthera spp.)');
+    // The rest of the group is touched by Panthera spp.: not a gap the tool could establish.
+    expect(whole.missing?.scope.map((g) => g.kind)).toEqual(['not-comparable']);
+    expect(whole.missing?.scope[0]).toMatchObject({ exceptTaxa: ['Panthera leo'] });
+    expect(whole.message).not.toContain('not prohibited');
+
+    const lionAndTiger = provision({
+      id: 'PWF-021',
+      scope: {
+        speciesGroups: ['big-cat'],
+        cites: { taxa: ['Panthera leo', 'Panthera tigris'] },
+        productTypes: ['skins-leather'],
+      },
+    });
+    const named = one(edition([lionAndTiger]), lionAndPanthera);
+    expect(named.verdict).toBe('unassessed');
+    expect(named.missing?.scope).toEqual([
+      expect.objectContaining({ kind: 'not-comparable', taxa: ['Panthera tigris'] }),
+    ]);
+  });
+  it('a rule naming a leopard beside one naming Neofelis spp. stays unassessed, not partial', () => {
+    const five = provision({
+      id: 'PWF-005',
+      scope: {
+        speciesGroups: ['big-cat'],
+        cites: { taxa: ['Panthera pardus', 'Panthera uncia', 'Neofelis nebulosa'] },
+        productTypes: ['skins-leather'],
+      },
+    });
+    const neofelis = { id: 'clouded', scope: { speciesGroups: ['big-cat' as const], cites: { taxa: ['Neofelis spp.'] } } };
+    const leopard = { id: 'leopard', scope: { speciesGroups: ['big-cat' as const], cites: { taxa: ['Panthera pardus'] } } };
+    expect(one(edition([five]), policy({ rules: [neofelis] })).verdict).toBe('unassessed');
+    const both = one(edition([five]), policy({ rules: [leopard, neofelis] }));
+    expect(both.verdict).toBe('unassessed');
+    expect(both.missing?.scope.every((g) => g.kind === 'not-comparable')).toBe(true);
+    // Without the higher taxon, the gap is established: partial.
+    const alone = one(edition([five]), policy({ rules: [leopard] }));
+    expect(alone.verdict).toBe('partial');
+    expect(alone.missing?.scope[0]).toMatchObject({
+      kind: 'not-prohibited',
+      taxa: ['Panthera uncia', 'Neofelis nebulosa'],
+    });
+  });
   it('"sp", "spp", "ssp." and the like stand for unnamed species: a higher taxon, unassessed', () => {
     for (const name of ['Panthera spp', 'Panthera sp', 'Panthera spp.', 'Panthera pardus ssp']) {
       const r = one(
