@@ -129,7 +129,7 @@ export interface PolicyImpact {
   scoreFrom: number;
   scoreTo: number;
   /**
-   * Provisions of the newer edition the policy does not fully meet (and is not waived or excused from), must before should.
+   * Provisions of the newer edition the policy does not fully meet (partial, missing or unassessed), must before should. Waived provisions are listed too, with `waiver`: a waiver keeps a provision out of the score until it expires, but the provision is still to be met. Provisions the policy declares not applicable are not listed.
    */
   actions: PolicyAction[];
   /**

@@ -121,7 +121,7 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
   const touched: CompiledRule[] = [];
   const blockers = new Set<string>(); // higher taxa that cannot be compared
   const ambiguous = new Set<CompiledRule>(); // rules naming species for several groups
-  const beyond = { g: 0, a: 0, p: 0, l: 0, whole: 0 };
+  const beyond = { g: 0, a: 0, p: 0, l: 0, whole: 0, cells: new Map<string, number[]>() };
   for (const rule of candidates(cp, pr.g)) {
     const ig = rule.g & pr.g;
     const ia = rule.a & pr.a;
@@ -268,16 +268,35 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
     for (const r of contributing) if (!r.taxa) a |= ctx.beyond.ofRule(r).byGroup[g]!.a;
     return a && a !== listings[g] ? `${name} [${APPENDICES.list(a).map(appendixName).join(', ')}]` : name;
   });
+  // Where exactly: the blocks no provision asks for, with their appendices and listing types, so
+  // that "more products (feathers)" beside a provision that asks for feathers reads as what it is
+  // (feathers of CITES II birds).
+  const blocks = compress([...beyond.cells.values()]);
+  const asked = blocks.length
+    ? `no provision asks for ${blocks
+        .slice(0, MAX_BLOCKS)
+        .map((r) => describeBlock(r, listings))
+        .join(' | ')}${blocks.length > MAX_BLOCKS ? ` | and ${blocks.length - MAX_BLOCKS} more blocks` : ''}`
+    : '';
   return {
     state: 'exceeds',
     ...part,
-    beyond: { ...b, text: describeBeyond(b, { allProducts, groupLabels }) },
+    beyond: { ...b, text: describeBeyond(b, { allProducts, groupLabels, asked }) },
   };
+}
+
+const MAX_BLOCKS = 3;
+
+/** `bird (CITES II): feathers; all listing types` — the appendices named unless every one the group can be in. */
+function describeBlock(r: Rect, listings: Listings): string {
+  let possible = 0;
+  for (const g of bits(r.g)) possible |= listings[g]!;
+  return describeRect(r, { ...r, a: possible });
 }
 
 /** Adds what `rule` prohibits beyond the edition near the provision: its groups, or its products. */
 function addBeyond(
-  acc: { g: number; a: number; p: number; l: number; whole: number },
+  acc: { g: number; a: number; p: number; l: number; whole: number; cells: Map<string, number[]> },
   index: BeyondIndex,
   rule: CompiledRule,
   pr: CompiledScope,
@@ -286,6 +305,8 @@ function addBeyond(
 ): void {
   const b = index.ofRule(rule);
   if (!b.any) return;
+  for (const cell of b.cells)
+    if (pr.g & (1 << cell[0]!) || pr.p & (1 << cell[2]!)) acc.cells.set(cell.join(), cell);
   for (const g of gl) {
     const x = b.byGroup[g]!;
     acc.a |= x.a & ~pr.a;
@@ -347,7 +368,16 @@ const short = (xs: readonly string[]) =>
 /** `more products (horn, scales and 7 more); more species groups (rhino); does not grant …` */
 export function describeBeyond(
   b: Omit<Beyond, 'text'>,
-  { allProducts = false, groupLabels }: { allProducts?: boolean; groupLabels?: string[] } = {},
+  {
+    allProducts = false,
+    groupLabels,
+    asked,
+  }: {
+    allProducts?: boolean;
+    groupLabels?: string[];
+    /** Where exactly it goes further: the blocks no provision of the edition asks for. */
+    asked?: string;
+  } = {},
 ): string {
   return [
     b.productTypes &&
@@ -357,6 +387,7 @@ export function describeBeyond(
     b.citesAppendices && `more CITES appendices (${b.citesAppendices.map(appendixName).join(', ')})`,
     b.listingTypes && `more listing types (${b.listingTypes.join(', ')})`,
     b.speciesGroups && `more species groups (${(groupLabels ?? b.speciesGroups).join(', ')})`,
+    asked,
     b.wholeGroups && `all of ${b.wholeGroups.join(', ')}, not only the taxa the framework names`,
     b.exceptionsNotGranted &&
       `does not grant ${b.exceptionsNotGranted.join(', ')}, which the provision would allow`,

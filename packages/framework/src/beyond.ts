@@ -25,6 +25,8 @@ export interface RuleBeyond {
   /** Groups the rule prohibits whole where provisions ask only for named taxa. */
   whole: number;
   any: boolean;
+  /** The cells no provision asks for, as [group, appendix, product, listing] bit indices. */
+  cells: number[][];
 }
 
 export interface BeyondIndex {
@@ -59,8 +61,10 @@ export function beyondIndex(
       const byProduct = PRODUCTS.values.map(() => 0);
       let whole = 0;
       let any = false;
+      const cells: number[][] = [];
       forCells({ ...rule, l: rule.l & cp.hosted }, listings, (c, g, a, p, l) => {
         if (!askedAny[c] && !(rule.taxa && askedSomeAppendix[(g * NP + p) * NL + l])) {
+          cells.push([g, a, p, l]);
           const x = byGroup[g]!;
           if (!rule.taxa) x.a |= 1 << a;
           x.p |= 1 << p;
@@ -69,7 +73,7 @@ export function beyondIndex(
           any = true;
         } else if (askedAny[c] && !rule.taxa && !askedWhole[c]) whole |= 1 << g;
       });
-      b = { byGroup, byProduct, whole, any: any || whole !== 0 };
+      b = { byGroup, byProduct, whole, any: any || whole !== 0, cells };
       cache.set(rule, b);
       return b;
     },

@@ -1,4 +1,5 @@
 import { validate } from '@ewto/schemas';
+import changesSchema from '@ewto/schemas/edition-changes.schema.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { compareEditions } from './changes.ts';
 import { formatChangesText } from './format/changes-text.ts';
@@ -57,6 +58,26 @@ describe('what a company must change for a newer edition', () => {
     expect(formatChangesMarkdown(c)).toContain(
       '### PWF-002 Title PWF-002 (must, missing, changed-provision, waived until 2027-06-30)',
     );
+  });
+  it('the schema says what the tool does: waived provisions are among the actions, with `waiver`', () => {
+    const described = changesSchema.$defs.policyImpact.properties.actions.description;
+    expect(described).not.toMatch(/not waived/);
+    expect(described).toMatch(/waived provisions are listed too/i);
+  });
+  it('caps the rule ids in a to-do line: a policy of many rules does not make one line of them all', () => {
+    const many: CompanyPolicy = {
+      ...policy,
+      rules: Array.from({ length: 500 }, (_, i) => ({
+        id: `elephant-sale-${i}`,
+        scope: { speciesGroups: ['elephant'], listingTypes: ['sale'] },
+      })),
+    };
+    const todo = compareEditions(older, newer, { policy: many, today: TODAY }).policy!.actions.find(
+      (a) => a.provision === 'PWF-001',
+    )!.todo;
+    expect(todo).toEqual([
+      'Prohibit elephant: all products; listing types: wanted (extend rules elephant-sale-0, elephant-sale-1, elephant-sale-2, elephant-sale-3 and 496 more, or add a rule)',
+    ]);
   });
   it('counts a change to listing types only when it touches listing types the platform hosts', () => {
     // PWF-001 only adds livestream, which the platform does not host: nothing new is asked of it.

@@ -15,6 +15,12 @@ const error = (pointer: string, message: string): Issue => ({ pointer, message, 
 const warning = (pointer: string, message: string): Issue => ({ pointer, message, severity: 'warning' });
 const list = (xs: Iterable<string>) => [...xs].map((x) => `"${x}"`).join(', ') || 'none';
 
+/** Line of the value at a JSON Pointer in the source text, when the document came from text. */
+export type LineOf = (pointer: string) => number;
+/** Where the first of two equal ids is: its line when known, else its JSON Pointer. */
+const firstAt = (pointer: string, lineOf: LineOf | undefined) =>
+  lineOf ? `on line ${lineOf(pointer)}` : `at ${pointer}`;
+
 /**
  * A scope that names taxa must name their species group: without a taxonomy the tool cannot tell
  * which group `Panthera pardus` is in, and a left-out `speciesGroups` means every group.
@@ -31,13 +37,18 @@ function checkTaxaGroups(pointer: string, scope: Scope | undefined): Issue[] {
 }
 
 /** Checks one edition on its own: unique ids, `replacedBy` and `sources` references, `introduced`. */
-export function checkEdition(edition: FrameworkEdition): Issue[] {
+export function checkEdition(edition: FrameworkEdition, lineOf?: LineOf): Issue[] {
   const issues: Issue[] = [];
   const sourceIds = new Map<string, number>();
   edition.sources.forEach((s, i) => {
     const first = sourceIds.get(s.id);
     if (first !== undefined)
-      issues.push(error(`/sources/${i}/id`, `duplicate source id "${s.id}" (already /sources/${first})`));
+      issues.push(
+        error(
+          `/sources/${i}/id`,
+          `duplicate source id "${s.id}" (first used ${firstAt(`/sources/${first}/id`, lineOf)})`,
+        ),
+      );
     else sourceIds.set(s.id, i);
   });
   if (edition.citesListings && !sourceIds.has(edition.citesListings.source))
@@ -54,7 +65,7 @@ export function checkEdition(edition: FrameworkEdition): Issue[] {
       issues.push(
         error(
           `/provisions/${i}/id`,
-          `duplicate provision id "${p.id}" (already /provisions/${first}); provision ids are never reused`,
+          `duplicate provision id "${p.id}" (first used ${firstAt(`/provisions/${first}/id`, lineOf)}); provision ids are never reused`,
         ),
       );
     else ids.set(p.id, i);
@@ -192,6 +203,8 @@ export interface PolicyCheckOptions {
    * warning. Without it, the newest of `editions`.
    */
   edition?: FrameworkEdition;
+  /** Lines of the source text: a duplicate then names the line of the first occurrence. */
+  lineOf?: LineOf;
 }
 
 /** A loosely typed view of a document that may not have passed its schema. */
@@ -209,7 +222,7 @@ const texts = (x: unknown): (string | undefined)[] | undefined =>
  */
 export function checkCompanyPolicy(policy: CompanyPolicy, options: PolicyCheckOptions = {}): Issue[] {
   const issues: Issue[] = [];
-  const { editions = [], today } = options;
+  const { editions = [], today, lineOf } = options;
   const doc = policy as unknown as Loose;
   const ruleIds = new Map<string, number>();
   entries(doc.rules).forEach((r, i) => {
@@ -217,7 +230,9 @@ export function checkCompanyPolicy(policy: CompanyPolicy, options: PolicyCheckOp
     if (id === undefined) return;
     const first = ruleIds.get(id);
     if (first !== undefined)
-      issues.push(error(`/rules/${i}/id`, `duplicate rule id "${id}" (already /rules/${first})`));
+      issues.push(
+        error(`/rules/${i}/id`, `duplicate rule id "${id}" (first used ${firstAt(`/rules/${first}/id`, lineOf)})`),
+      );
     else ruleIds.set(id, i);
     issues.push(...checkTaxaGroups(`/rules/${i}/scope`, r.scope as Scope | undefined));
   });
@@ -265,7 +280,7 @@ export function checkCompanyPolicy(policy: CompanyPolicy, options: PolicyCheckOp
         issues.push(
           error(
             `/${section}/${i}/provision`,
-            `${provision} has a second ${what} (already /${section}/${first})`,
+            `${provision} has a second ${what} (the first is ${firstAt(`/${section}/${first}/provision`, lineOf)})`,
           ),
         );
       else seen.set(provision, i);

@@ -191,7 +191,42 @@ describe('verdicts from scopes as sets', () => {
     expect(b.verdict).toBe('exceeds');
     expect(b.beyond).toMatchObject({ citesAppendices: ['III', 'not-listed'], speciesGroups: ['reptile'] });
     expect(b.beyond?.text).toBe(
-      'more CITES appendices (CITES III, not CITES-listed); more species groups (reptile [CITES III, not CITES-listed])',
+      'more CITES appendices (CITES III, not CITES-listed); more species groups (reptile [CITES III, not CITES-listed]); no provision asks for bird, reptile (CITES III, not CITES-listed): live-animals; all listing types',
+    );
+  });
+
+  it('exceeds names the appendix, product and listing type it goes beyond', () => {
+    const birdProducts = provision({
+      id: 'PWF-009',
+      level: 'should',
+      scope: { speciesGroups: ['bird'], cites: { appendices: ['I'] }, productTypes: ['feathers', 'eggs'] },
+    });
+    const liveBirds = provision({
+      id: 'PWF-015',
+      scope: { speciesGroups: ['bird'], cites: { appendices: ['I', 'II'] }, productTypes: ['live-animals'] },
+    });
+    const r = one(
+      edition([birdProducts, liveBirds]),
+      policy({
+        platform: { listingTypes: ['sale', 'auction'] },
+        rules: [
+          {
+            id: 'birds',
+            scope: {
+              speciesGroups: ['bird'],
+              cites: { appendices: ['I', 'II'] },
+              productTypes: ['live-animals', 'feathers'],
+            },
+          },
+        ],
+      }),
+      'PWF-015',
+    );
+    expect(r.verdict).toBe('exceeds');
+    expect(r.beyond?.productTypes).toEqual(['feathers']);
+    // PWF-009 asks for the feathers of CITES I birds: what goes further is those of CITES II birds.
+    expect(r.beyond?.text).toContain(
+      'more products (feathers); no provision asks for bird (CITES II): feathers; listing types: sale, auction',
     );
   });
 

@@ -142,12 +142,12 @@ describe('located, actionable errors', () => {
       'p.yaml:8:16: error: unknown provision "PWF-099": no edition (2020) has it',
       'p.yaml:9:13: error: unknown rule "ivroy": expected one of "ivory"',
       'p.yaml:11:46: error: "waivers.0.expires" must be a valid date',
-      'p.yaml:12:17: error: PWF-001 has a second waiver (already /waivers/0)',
+      'p.yaml:12:17: error: PWF-001 has a second waiver (the first is on line 11)',
     ]);
   });
   it('a duplicate rule id', () => {
     expect(lines(policy('rules:\n  - id: a\n    scope: {}\n  - id: a\n    scope: {}\n'))).toEqual([
-      'p.yaml:6:9: error: duplicate rule id "a" (already /rules/0) (at /rules/1/id)',
+      'p.yaml:6:9: error: duplicate rule id "a" (first used on line 4) (at /rules/1/id)',
     ]);
   });
   it('a duplicate provision id in an edition', () => {
@@ -164,7 +164,7 @@ describe('located, actionable errors', () => {
       '',
     ].join('\n');
     expect(lines(text, { editions: [] })).toEqual([
-      'p.yaml:9:10: error: duplicate provision id "PWF-001" (already /provisions/0); provision ids are never reused (at /provisions/1/id)',
+      'p.yaml:9:10: error: duplicate provision id "PWF-001" (first used on line 8); provision ids are never reused (at /provisions/1/id)',
     ]);
   });
   it('a reference to an unknown provision, rule or measure', () => {
@@ -241,6 +241,17 @@ describe('located, actionable errors', () => {
   it('an unquoted year, with the fix', () => {
     expect(lines(policy('framework: 2020\n'))).toEqual([
       'p.yaml:3:12: error: "framework" must be a string (write it in quotes: "2020") (at /framework)',
+    ]);
+  });
+  it('a date written as a number: a date YYYY-MM-DD is expected, not quotes around 30', () => {
+    expect(lines(policy('waivers:\n  - provision: PWF-001\n    reason: r\n    expires: 30\n'))).toEqual([
+      'p.yaml:6:14: error: "waivers.0.expires" must be a date YYYY-MM-DD, e.g. "2027-06-30" (got the number 30) (at /waivers/0/expires)',
+    ]);
+  });
+  it('a duplicate rule id far from the first names the line of the first', () => {
+    const rules = Array.from({ length: 20 }, (_, i) => `  - id: r${i}\n    scope: {}\n`).join('');
+    expect(lines(policy(`rules:\n${rules}  - id: r16\n    scope: {}\n`))).toEqual([
+      'p.yaml:44:9: error: duplicate rule id "r16" (first used on line 36) (at /rules/20/id)',
     ]);
   });
   it('an invalid date', () => {

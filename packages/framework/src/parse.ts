@@ -55,6 +55,8 @@ export function parseDocument(
   });
 
   const { parsed } = source;
+  const lineOf = (pointer: string) => source.locate(pointer).line;
+  const checkOptions = { ...options, lineOf };
   if (parsed.syntaxErrors.length) return { ok: false, issues: syntaxIssues(source), source };
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data))
@@ -98,7 +100,7 @@ export function parseDocument(
     // provision) are checked on whatever parts are well-formed, so both kinds of error come at once.
     const more =
       kind === 'company-policy'
-        ? checkCompanyPolicy(data as CompanyPolicy, options).filter(
+        ? checkCompanyPolicy(data as CompanyPolicy, checkOptions).filter(
             (i) =>
               !schemaIssues.some(
                 (s) => i.pointer === s.pointer || (s.pointer !== '' && i.pointer.startsWith(`${s.pointer}/`)),
@@ -111,10 +113,10 @@ export function parseDocument(
   const semantic =
     kind === 'framework-edition'
       ? [
-          ...checkEdition(data as FrameworkEdition),
+          ...checkEdition(data as FrameworkEdition, lineOf),
           ...(options.editions ? checkEditionSequence(data as FrameworkEdition, options.editions) : []),
         ]
-      : checkCompanyPolicy(data as CompanyPolicy, options);
+      : checkCompanyPolicy(data as CompanyPolicy, checkOptions);
   const located = locate(semantic);
   const errors = located.filter((i) => i.severity === 'error');
   if (errors.length) return { ok: false, kind: kind as DocumentKind, issues: located, source };
@@ -210,6 +212,8 @@ const or = (xs: readonly string[]) =>
  */
 function hint(data: unknown, pointer: string, message: string): string {
   const value = valueAt(data, pointer);
+  if (message.endsWith('must be a string') && DATE_FIELD.test(pointer) && typeof value !== 'string')
+    return `${message.replace(/ must be a string$/, '')} must be a date YYYY-MM-DD, e.g. "2027-06-30" (got ${typeof value === 'number' ? `the number ${value}` : JSON.stringify(value)})`;
   if (message.endsWith('must be a string') && (typeof value === 'number' || typeof value === 'boolean'))
     return `${message} (write it in quotes: "${String(value)}")`;
   const unknownKey = /^unknown key "([^"]+)"/.exec(message)?.[1];
@@ -241,3 +245,5 @@ function hint(data: unknown, pointer: string, message: string): string {
 }
 
 const PROVISION_ID = framework.$defs.provisionId.pattern;
+/** Fields that hold a day (`format: date`): a number there is not a year to quote but a date to write. */
+const DATE_FIELD = /^\/waivers\/\d+\/expires$/;

@@ -147,7 +147,7 @@ describe('ewto policy diff', () => {
     );
     const r = await run(['policy', 'diff', 'dup.yaml'], tmp);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('dup.yaml:6:9: duplicate rule id "a" (already /rules/0) (at /rules/1/id)');
+    expect(r.stderr).toContain('dup.yaml:6:9: duplicate rule id "a" (first used on line 4) (at /rules/1/id)');
     expect(r.stderr).toContain('dup.yaml is not a valid company policy (1 error)');
     const missing = await run(['policy', 'diff', 'missing.yaml'], tmp);
     expect(missing.code).toBe(2);
