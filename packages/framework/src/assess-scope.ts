@@ -244,7 +244,8 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
     ),
   ];
   const part = { gaps, contributing, touched };
-  if (unknown.length || partlyUnknown.size) return { state: 'unknown', ...part, reason: unknownReason(blockers, ambiguous, pr) };
+  if (unknown.length || partlyUnknown.size)
+    return { state: 'unknown', ...part, reason: unknownReason(blockers, ambiguous, pr) };
   if (uncovered.length || partly.size || extraExceptions.size)
     return {
       state: ok === 0 && partly.size === 0 && extraExceptions.size === 0 ? 'nothing' : 'some',

@@ -231,7 +231,10 @@ export function checkCompanyPolicy(policy: CompanyPolicy, options: PolicyCheckOp
     const first = ruleIds.get(id);
     if (first !== undefined)
       issues.push(
-        error(`/rules/${i}/id`, `duplicate rule id "${id}" (first used ${firstAt(`/rules/${first}/id`, lineOf)})`),
+        error(
+          `/rules/${i}/id`,
+          `duplicate rule id "${id}" (first used ${firstAt(`/rules/${first}/id`, lineOf)})`,
+        ),
       );
     else ruleIds.set(id, i);
     issues.push(...checkTaxaGroups(`/rules/${i}/scope`, r.scope as Scope | undefined));

@@ -2,7 +2,7 @@ import { validate } from '@ewto/schemas';
 import { describe, expect, it } from 'vitest';
 import { diffPolicy } from './diff.ts';
 import { formatReportText } from './format/report-text.ts';
-import type { CompanyPolicy, FrameworkEdition, Provision, ProvisionResult } from './types.ts';
+import type { CompanyPolicy, CompanyRule, FrameworkEdition, Provision, ProvisionResult } from './types.ts';
 
 const TODAY = '2026-05-01';
 
@@ -633,8 +633,14 @@ describe('taxa', () => {
         productTypes: ['skins-leather'],
       },
     });
-    const neofelis = { id: 'clouded', scope: { speciesGroups: ['big-cat' as const], cites: { taxa: ['Neofelis spp.'] } } };
-    const leopard = { id: 'leopard', scope: { speciesGroups: ['big-cat' as const], cites: { taxa: ['Panthera pardus'] } } };
+    const neofelis: CompanyRule = {
+      id: 'clouded',
+      scope: { speciesGroups: ['big-cat'], cites: { taxa: ['Neofelis spp.'] } },
+    };
+    const leopard: CompanyRule = {
+      id: 'leopard',
+      scope: { speciesGroups: ['big-cat'], cites: { taxa: ['Panthera pardus'] } },
+    };
     expect(one(edition([five]), policy({ rules: [neofelis] })).verdict).toBe('unassessed');
     const both = one(edition([five]), policy({ rules: [leopard, neofelis] }));
     expect(both.verdict).toBe('unassessed');
