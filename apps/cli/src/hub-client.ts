@@ -8,6 +8,8 @@ export interface HubClient {
   base: string;
   get<T>(path: string): Promise<T>;
   getText(path: string): Promise<string>;
+  /** Any request with the caller's token; the response as it is, an error status included. */
+  send(method: string, path: string, init?: { body?: string; contentType?: string }): Promise<Response>;
 }
 
 export function hubUrl(value: unknown): string {
@@ -21,7 +23,7 @@ export function hubUrl(value: unknown): string {
   return value.replace(/\/+$/, '');
 }
 
-async function problemText(res: Response): Promise<string> {
+export async function problemText(res: Response): Promise<string> {
   const text = await res.text();
   try {
     const p = JSON.parse(text) as { detail?: string; title?: string };
@@ -70,6 +72,12 @@ export async function connect(io: Io, hub: unknown, { auth = true } = {}): Promi
     base,
     get: async <T>(path: string) => (await (await getRes(path)).json()) as T,
     getText: async (path: string) => (await getRes(path)).text(),
+    send: (method, path, init = {}) =>
+      call(`${base}${path}`, {
+        method,
+        headers: { ...headers, ...(init.contentType ? { 'content-type': init.contentType } : {}) },
+        ...(init.body !== undefined ? { body: init.body } : {}),
+      }),
   };
 }
 
