@@ -4,69 +4,77 @@
  *
  * Targets: {company} is the company personas' own organisation, {other} another company,
  * {agency} the agency personas' own, {otherAgency} another agency. Conveners own neither.
+ *
+ * Column `sco` is a scoped credential (issue 8 item 1): a person who is admin of {company} and of the
+ * convener, editor of {other} and viewer of {agency}, calling with a token scoped to {company}. It
+ * must behave exactly as the company admin (`coA`): its other memberships give it nothing.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addMember, createPat, createUser, registerClientKey } from '@ewto/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/paths.ts';
-import { createWorld, makeClientKey, type Persona, type World } from './support/world.ts';
+import { createWorld, exchange, makeClientKey, type Persona, type World } from './support/world.ts';
 
 const MATRIX = `
-route                                                   anon cvA cvE cvV coA coE coV agA agV cli
-GET    /healthz                                          200 200 200 200 200 200 200 200 200 200
-GET    /.well-known/jwks.json                            200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/openapi.json                              200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/keys/status                               200 200 200 200 200 200 200 200 200 200
-POST   /api/v1/auth/token                                400 400 400 400 400 400 400 400 400 400
-GET    /api/v1/me                                        401 200 200 200 200 200 200 200 200 200
-GET    /api/v1/me/tokens                                 401 200 200 200 200 200 200 200 200 403
-POST   /api/v1/me/tokens                                 401 201 201 201 201 201 201 201 201 403
-DELETE /api/v1/me/tokens/{ownToken}                      401 200 200 200 200 200 200 200 200 403
-GET    /api/v1/orgs                                      401 200 200 200 200 200 200 200 200 200
-POST   /api/v1/orgs                                      401 201 403 403 403 403 403 403 403 403
-GET    /api/v1/orgs/{company}                            401 200 200 200 200 200 200 404 404 404
-GET    /api/v1/orgs/{other}                              401 200 200 200 404 404 404 404 404 404
-GET    /api/v1/orgs/{agency}                             401 200 200 200 404 404 404 200 200 200
-GET    /api/v1/orgs/{otherAgency}                        401 200 200 200 404 404 404 404 404 404
-GET    /api/v1/orgs/{taskforce}                          401 200 200 200 404 404 404 200 200 200
-GET    /api/v1/orgs/{company}/members                    401 200 403 403 200 403 403 404 404 404
-GET    /api/v1/orgs/{other}/members                      401 200 403 403 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/members/{member}           401 200 403 403 200 403 403 404 404 404
-POST   /api/v1/orgs/{company}/members                    401 403 403 403 201 403 403 404 404 404
-POST   /api/v1/orgs/{other}/members                      401 403 403 403 404 404 404 404 404 404
-PATCH  /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 200 403 403 404 404 404
-DELETE /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 204 403 403 404 404 404
-POST   /api/v1/orgs/{company}/members/{member}/tokens    401 403 403 403 201 403 403 404 404 404
-POST   /api/v1/orgs/{other}/members/{otherMember}/tokens 401 403 403 403 404 404 404 404 404 404
-GET    /api/v1/orgs/{agency}/keys                        401 200 403 403 404 404 404 200 403 403
-GET    /api/v1/orgs/{otherAgency}/keys                   401 200 403 403 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/keys                       401 403 403 403 403 403 403 404 404 404
-POST   /api/v1/orgs/{agency}/keys                        401 403 403 403 404 404 404 201 403 403
-POST   /api/v1/orgs/{otherAgency}/keys                   401 403 403 403 404 404 404 404 404 404
-DELETE /api/v1/orgs/{agency}/keys/{throwawayKey}         401 403 403 403 404 404 404 200 403 403
-GET    /api/v1/frameworks                                401 200 200 200 200 200 200 200 200 200
-GET    /api/v1/frameworks/{latest}                       401 200 200 200 200 200 200 200 200 200
-GET    /api/v1/frameworks/{first}/changes/{latest}       401 200 200 200 200 200 200 200 200 200
-POST   /api/v1/orgs/{company}/policies                   401 403 403 403 201 201 403 404 404 404
-POST   /api/v1/orgs/{other}/policies                     401 403 403 403 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/policies                   401 200 200 200 200 200 200 404 404 404
-GET    /api/v1/orgs/{other}/policies                     401 200 200 200 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/policies/{submission}      401 200 200 200 200 200 200 404 404 404
-GET    /api/v1/orgs/{other}/policies/{otherSubmission}   401 200 200 200 404 404 404 404 404 404
-GET    /api/v1/keywords                                  401 200 200 200 200 200 200 200 200 200
-GET    /api/v1/keywords/changes?since=0                  401 200 200 200 200 200 200 200 200 200
-POST   /api/v1/screen                                    401 200 200 200 200 200 200 403 403 403
-GET    /api/v1/audit/checkpoint                          401 200 200 200 200 200 200 200 200 200
-GET    /api/v1/audit/checkpoints                         401 200 200 200 200 200 200 200 200 200
-GET    /api/v1/audit/entries                             401 200 403 403 403 403 403 403 403 403
-GET    /api/v1/audit/entries?org={company}               401 200 403 403 200 403 403 404 404 404
-GET    /api/v1/audit/entries?org={other}                 401 200 403 403 404 404 404 404 404 404
-GET    /api/v1/audit/proofs/inclusion?seq={companySeq}&treeSize={size} 401 200 403 403 200 403 403 404 404 404
-GET    /api/v1/audit/proofs/consistency?from=1&to={size} 401 200 200 200 200 200 200 200 200 200
+route                                                   anon cvA cvE cvV coA coE coV agA agV cli sco
+GET    /healthz                                          200 200 200 200 200 200 200 200 200 200 200
+GET    /.well-known/jwks.json                            200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/openapi.json                              200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/keys/status                               200 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/auth/token                                400 400 400 400 400 400 400 400 400 400 400
+GET    /api/v1/me                                        401 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/me/tokens                                 401 200 200 200 200 200 200 200 200 403 200
+POST   /api/v1/me/tokens                                 401 201 201 201 201 201 201 201 201 403 201
+DELETE /api/v1/me/tokens/{ownToken}                      401 200 200 200 200 200 200 200 200 403 200
+GET    /api/v1/orgs                                      401 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/orgs                                      401 201 403 403 403 403 403 403 403 403 403
+GET    /api/v1/orgs/{company}                            401 200 200 200 200 200 200 404 404 404 200
+GET    /api/v1/orgs/{other}                              401 200 200 200 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{agency}                             401 200 200 200 404 404 404 200 200 200 404
+GET    /api/v1/orgs/{otherAgency}                        401 200 200 200 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{taskforce}                          401 200 200 200 404 404 404 200 200 200 404
+GET    /api/v1/orgs/{company}/members                    401 200 403 403 200 403 403 404 404 404 200
+GET    /api/v1/orgs/{other}/members                      401 200 403 403 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/members/{member}           401 200 403 403 200 403 403 404 404 404 200
+POST   /api/v1/orgs/{company}/members                    401 403 403 403 201 403 403 404 404 404 201
+POST   /api/v1/orgs/{other}/members                      401 403 403 403 404 404 404 404 404 404 404
+PATCH  /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 200 403 403 404 404 404 200
+DELETE /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 204 403 403 404 404 404 204
+POST   /api/v1/orgs/{company}/members/{member}/tokens    401 403 403 403 201 403 403 404 404 404 201
+POST   /api/v1/orgs/{other}/members/{otherMember}/tokens 401 403 403 403 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/members/{member}/tokens     401 403 403 403 200 403 403 404 404 404 200
+GET    /api/v1/orgs/{other}/members/{otherMember}/tokens  401 403 403 403 404 404 404 404 404 404 404
+DELETE /api/v1/orgs/{company}/members/{member}/tokens/{memberToken} 401 403 403 403 200 403 403 404 404 404 200
+GET    /api/v1/orgs/{agency}/keys                        401 200 403 403 404 404 404 200 403 403 404
+GET    /api/v1/orgs/{otherAgency}/keys                   401 200 403 403 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/keys                       401 403 403 403 403 403 403 404 404 404 403
+POST   /api/v1/orgs/{agency}/keys                        401 403 403 403 404 404 404 201 403 403 404
+POST   /api/v1/orgs/{otherAgency}/keys                   401 403 403 403 404 404 404 404 404 404 404
+DELETE /api/v1/orgs/{agency}/keys/{throwawayKey}         401 403 403 403 404 404 404 200 403 403 404
+GET    /api/v1/frameworks                                401 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/frameworks/{latest}                       401 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/frameworks/{first}/changes/{latest}       401 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/orgs/{company}/policies                   401 403 403 403 201 201 403 404 404 404 201
+POST   /api/v1/orgs/{other}/policies                     401 403 403 403 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/policies                   401 200 200 200 200 200 200 404 404 404 200
+GET    /api/v1/orgs/{other}/policies                     401 200 200 200 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/policies/{submission}      401 200 200 200 200 200 200 404 404 404 200
+GET    /api/v1/orgs/{other}/policies/{otherSubmission}   401 200 200 200 404 404 404 404 404 404 404
+GET    /api/v1/keywords                                  401 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/keywords/changes?since=0                  401 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/screen                                    401 200 200 200 200 200 200 403 403 403 200
+GET    /api/v1/audit/checkpoint                          401 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/audit/checkpoints                         401 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/audit/entries                             401 200 403 403 403 403 403 403 403 403 403
+GET    /api/v1/audit/entries?org={company}               401 200 403 403 200 403 403 404 404 404 200
+GET    /api/v1/audit/entries?org={other}                 401 200 403 403 404 404 404 404 404 404 404
+GET    /api/v1/audit/proofs/inclusion?seq={companySeq}&treeSize={size} 401 200 403 403 200 403 403 404 404 404 200
+GET    /api/v1/audit/proofs/consistency?from=1&to={size} 401 200 200 200 200 200 200 200 200 200 200
 `;
 
-const COLUMNS: Array<Persona | 'anonymous'> = [
+type Column = Persona | 'anonymous' | 'scoped';
+const COLUMNS: Column[] = [
   'anonymous',
   'convener-admin',
   'convener-editor',
@@ -77,6 +85,7 @@ const COLUMNS: Array<Persona | 'anonymous'> = [
   'agency-admin',
   'agency-viewer',
   'agency-client',
+  'scoped',
 ];
 
 interface Row {
@@ -99,6 +108,9 @@ const POLICY = readFileSync(join(repoRoot, 'policies/companies/examples/tessella
 let w: World;
 let seq = 0;
 const vars: Record<string, string> = {};
+/** The `sco` column's person and access token (scoped to the company). */
+let scoped: { userId: string; token: string };
+const tokenOf = (c: Exclude<Column, 'anonymous'>) => (c === 'scoped' ? scoped.token : w.tokens[c]);
 
 beforeAll(async () => {
   w = await createWorld();
@@ -114,6 +126,18 @@ beforeAll(async () => {
   const other = await createUser(db, { email: 'someone@beta.example', name: 'x' });
   await addMember(db, w.orgs.otherCompany.id, other.id, 'viewer');
   vars.otherMember = other.id;
+  const sc = await createUser(db, { email: 'scoped@alpha.example', name: 'scoped' });
+  await addMember(db, w.orgs.company.id, sc.id, 'admin');
+  await addMember(db, w.orgs.convener.id, sc.id, 'admin');
+  await addMember(db, w.orgs.otherCompany.id, sc.id, 'editor');
+  await addMember(db, w.orgs.agency.id, sc.id, 'viewer');
+  const scPat = await createPat(db, {
+    userId: sc.id,
+    name: 's',
+    createdBy: 't',
+    scopeOrgId: w.orgs.company.id,
+  });
+  scoped = { userId: sc.id, token: await exchange(w.hub.url, scPat.token) };
   // A policy submission of each company.
   for (const [org, persona, v] of [
     [w.orgs.company, 'company-editor', 'submission'],
@@ -157,10 +181,7 @@ afterAll(async () => {
 });
 
 /** Per-cell set-up for rows that need a fresh resource or a body. */
-async function request(
-  row: Row,
-  persona: Persona | 'anonymous',
-): Promise<{ path: string; init: RequestInit }> {
+async function request(row: Row, persona: Column): Promise<{ path: string; init: RequestInit }> {
   const db = w.hub.deps.db;
   const n = ++seq;
   const local = { ...vars };
@@ -183,12 +204,20 @@ async function request(
     const userId =
       persona === 'anonymous' || persona === 'agency-client'
         ? w.userIds['company-admin']!
-        : w.userIds[persona]!;
-    local.ownToken = (await createPat(db, { userId, name: 'x', createdBy: 't' })).info.id;
+        : persona === 'scoped'
+          ? scoped.userId
+          : w.userIds[persona]!;
+    const scopeOrgId = persona === 'scoped' ? w.orgs.company.id : null;
+    local.ownToken = (await createPat(db, { userId, name: 'x', createdBy: 't', scopeOrgId })).info.id;
+  }
+  if (row.path.includes('{memberToken}')) {
+    const userId = w.userIds['company-viewer']!;
+    const scopeOrgId = w.orgs.company.id;
+    local.memberToken = (await createPat(db, { userId, name: 'm', createdBy: 't', scopeOrgId })).info.id;
   }
   const path = row.path.replace(/\{(\w+)\}/g, (_, k: string) => local[k] ?? `{${k}}`);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (persona !== 'anonymous') headers.authorization = `Bearer ${w.tokens[persona]}`;
+  if (persona !== 'anonymous') headers.authorization = `Bearer ${tokenOf(persona)}`;
   let body: unknown;
   const key = `${row.method} ${row.path}`;
   if (key === 'POST /api/v1/auth/token') {

@@ -117,6 +117,10 @@ export interface MemberUpdate {
 export interface TokenCreate {
   name: string;
   expiresInDays?: number;
+  /**
+   * Confine the new token to one of your organisations (id or slug). A token created with a scoped credential always gets that credential's scope; only an unscoped credential may choose.
+   */
+  scopeOrg?: string;
 }
 /**
  * A personal access token, without its secret.
@@ -133,6 +137,10 @@ export interface TokenInfo {
   expiresAt: Timestamp;
   revokedAt?: string | null;
   lastUsedAt?: string | null;
+  /**
+   * The one organisation this token acts in, for its whole life; null: every organisation of its user.
+   */
+  scopeOrgId?: string | null;
 }
 /**
  * The new token: `token` is shown this once and never again.
@@ -234,6 +242,10 @@ export interface Me {
     orgKind: OrgKind;
     role: Role;
   }[];
+  /**
+   * The organisation the credential behind this call is confined to (null: unscoped). Only memberships inside it are listed.
+   */
+  scopeOrgId?: string | null;
 }
 /**
  * This interface was referenced by `Identity`'s JSON-Schema

@@ -12,6 +12,8 @@ export type Organisation = typeof organisations.$inferSelect;
 export type User = typeof users.$inferSelect;
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+/** Any UUID shape: organisations are found by id or slug (`findOrg`), so a slug must never look like an id. */
+const ID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function createOrg(
@@ -20,6 +22,11 @@ export async function createOrg(
 ): Promise<Organisation> {
   if (!SLUG.test(input.slug))
     throw new IdentityError('invalid', `slug "${input.slug}" must be lower-case letters, digits and dashes`);
+  if (ID_SHAPED.test(input.slug))
+    throw new IdentityError(
+      'invalid',
+      `slug "${input.slug}" looks like an organisation id; ids and slugs are both accepted where an organisation is named, so choose a name-like slug`,
+    );
   if (!input.name.trim()) throw new IdentityError('invalid', 'name must not be empty');
   const existing = await db.select().from(organisations).where(eq(organisations.slug, input.slug));
   if (existing.length)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { authorize } from './authz.ts';
+import { authorize, credentialScope, scopedMemberships } from './authz.ts';
 
 const user = (
   orgId: string,
@@ -11,6 +11,7 @@ const user = (
   userId: `u-${orgId}-${role}`,
   email: 'x@example.org',
   tokenId: 't',
+  scopeOrgId: null,
   memberships: [{ orgId, orgKind, orgSlug: orgId, role }],
 });
 const client: Actor = {
@@ -19,6 +20,7 @@ const client: Actor = {
   orgId: 'agency-a',
   orgKind: 'agency',
   orgSlug: 'agency-a',
+  scopeOrgId: 'agency-a',
 };
 const plan = { orgId: 'company-a', orgKind: 'company' as const };
 const pkg = { recipients: ['agency-a'], authorOrgId: 'wwf' };
@@ -66,6 +68,7 @@ describe('authorize: the acknowledging membership itself must write', () => {
       userId: 'u',
       email: 'x@example.org',
       tokenId: 't',
+      scopeOrgId: null,
       memberships: [
         { orgId: 'agency-a', orgKind: 'agency', orgSlug: 'agency-a', role: 'viewer' },
         { orgId: 'company-a', orgKind: 'company', orgSlug: 'company-a', role: 'editor' },
@@ -86,5 +89,51 @@ describe('authorize: the acknowledging membership itself must write', () => {
 describe('authorize: anonymous', () => {
   it('allows nothing', () => {
     expect(authorize({ kind: 'anonymous' }, 'framework.read')).toBe('forbidden');
+  });
+});
+
+describe('credential scopes', () => {
+  const memberships = [
+    { orgId: 'wwf', orgKind: 'convener', orgSlug: 'wwf', role: 'admin' },
+    { orgId: 'company-a', orgKind: 'company', orgSlug: 'company-a', role: 'admin' },
+    { orgId: 'company-b', orgKind: 'company', orgSlug: 'company-b', role: 'editor' },
+  ] as const;
+  const person = (scopeOrgId: string | null): Actor => ({
+    kind: 'user',
+    userId: 'u',
+    email: 'x@example.org',
+    tokenId: 't',
+    scopeOrgId,
+    memberships: [...memberships],
+  });
+  const other = { orgId: 'company-b', orgKind: 'company' as const };
+
+  it("hides every other organisation of the person from a scoped credential, as from a non-member's", () => {
+    expect(authorize(person(null), 'policy.read', other)).toBe('allow');
+    expect(authorize(person('company-a'), 'policy.read', other)).toBe('hidden');
+    expect(authorize(person('company-a'), 'org.read', other)).toBe('hidden');
+    expect(authorize(person('company-a'), 'member.write', { orgId: 'company-a', orgKind: 'company' })).toBe(
+      'allow',
+    );
+    // The convener membership is outside the scope too: no convener powers.
+    expect(authorize(person('company-a'), 'org.create')).toBe('forbidden');
+    expect(authorize(person('company-a'), 'intel.publish')).toBe('forbidden');
+    expect(authorize(person('wwf'), 'policy.read', other)).toBe('allow');
+  });
+
+  it('stops a scoped credential whose user left the scope organisation', () => {
+    expect(scopedMemberships([...memberships], 'company-c')).toBeUndefined();
+    expect(scopedMemberships([...memberships], 'company-a')?.map((m) => m.orgId)).toEqual(['company-a']);
+    expect(scopedMemberships([...memberships], null)).toHaveLength(3);
+  });
+
+  it('passes the scope on to what a credential creates; only an unscoped one may narrow, nothing widens', () => {
+    expect(credentialScope(person('company-a'))).toBe('company-a');
+    expect(credentialScope(person('company-a'), 'company-a')).toBe('company-a');
+    expect(() => credentialScope(person('company-a'), 'company-b')).toThrow(/scoped/);
+    expect(credentialScope(person(null))).toBeNull();
+    expect(credentialScope(person(null), 'company-b')).toBe('company-b');
+    expect(() => credentialScope(person(null), 'company-z')).toThrow(/not a member/);
+    expect(credentialScope(client)).toBe('agency-a');
   });
 });

@@ -2,13 +2,20 @@
  * The one authorisation module: every route asks `authorize(actor, action, resource)`.
  * Pure: it decides from the actor's memberships and the resource's owner, nothing else.
  *
+ * Credential scopes (issue 8 item 1): a credential is scoped to one organisation or unscoped. A
+ * scoped caller acts only through its scope's membership (`actorOrgs`), so every other organisation
+ * is, to it, one it does not belong to: hidden like anyone else's. `scopedMemberships` decides what
+ * a credential still acts through (nothing: it stops working), `credentialScope` what a credential
+ * created by a caller is scoped to.
+ *
  * Rules (design.md): a company's policy submissions and action plans are visible only to its own
  * members and to conveners; intelligence packages only to their recipients and their authors;
  * agencies see nothing of companies' plans; viewers never write. A resource the caller may not
  * know exists is `hidden` (404), not `forbidden` (403).
  */
 import type { OrgKind, Role } from '@ewto/schemas';
-import { type Actor, actorOrgs } from './actor.ts';
+import { type Actor, actorOrgs, type Membership } from './actor.ts';
+import { IdentityError } from './errors.ts';
 
 export const ACTIONS = [
   'org.list',
@@ -18,6 +25,8 @@ export const ACTIONS = [
   'member.write',
   'token.create-own',
   'token.create-for-member',
+  'token.manage-for-member',
+  'invitation.manage',
   'client-key.list',
   'client-key.write',
   'framework.read',
@@ -80,6 +89,8 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
       return ok(isUser && (own?.role === 'admin' || convenerAdmin));
     case 'member.write':
     case 'token.create-for-member':
+    case 'token.manage-for-member':
+    case 'invitation.manage':
       if (!seesOrg) return 'hidden';
       return ok(isUser && own?.role === 'admin');
     case 'token.create-own':
@@ -130,4 +141,46 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
       return ok(isUser && author !== undefined && WRITERS.includes(author.role));
     }
   }
+}
+
+/**
+ * The memberships a credential scoped to `scopeOrgId` (null: unscoped) acts through, or `undefined`
+ * when its user is no longer a member of the scope: such a credential stops working, at exchange and
+ * at every request.
+ * @example scopedMemberships(await userMemberships(db, userId), pat.scopeOrgId) ?? reject()
+ */
+export function scopedMemberships(all: Membership[], scopeOrgId: string | null): Membership[] | undefined {
+  if (scopeOrgId === null) return all;
+  const inScope = all.filter((m) => m.orgId === scopeOrgId);
+  return inScope.length ? inScope : undefined;
+}
+
+/**
+ * Whether the caller's credential may act in organisation `orgId` at all (unscoped, or scoped to it).
+ * `authorize` already hides other organisations from scoped callers; use this where a route acts on
+ * an organisation without a resource check of its own.
+ */
+export function inScope(actor: Actor, orgId: string): boolean {
+  if (actor.kind === 'anonymous') return false;
+  return actor.scopeOrgId === null || actor.scopeOrgId === orgId;
+}
+
+/**
+ * The scope of a credential the caller creates for itself (a personal access token, a browser
+ * session, a passkey): the caller's own scope, inherited for life. Only an unscoped caller may ask
+ * for a narrower one (`requested`, an organisation it belongs to); nothing widens a scope.
+ * @example createPat(db, { …, scopeOrgId: credentialScope(actor, body.scopeOrgId) })
+ */
+export function credentialScope(actor: Actor, requested?: string | null): string | null {
+  if (actor.kind === 'anonymous') throw new IdentityError('unauthenticated', 'no credential to derive from');
+  if (requested === undefined || requested === null || requested === actor.scopeOrgId)
+    return actor.scopeOrgId;
+  if (actor.scopeOrgId !== null)
+    throw new IdentityError(
+      'forbidden',
+      'this credential is scoped to one organisation: what it creates is scoped to the same one',
+    );
+  if (!actorOrgs(actor).some((o) => o.orgId === requested))
+    throw new IdentityError('not-found', `you are not a member of organisation ${requested}`);
+  return requested;
 }

@@ -16,10 +16,20 @@ export type PatRow = typeof personalAccessTokens.$inferSelect;
 export type PatInfo = Omit<PatRow, 'secretHash'>;
 export type ClientKeyRow = typeof clientKeys.$inferSelect;
 
-/** Creates a PAT; the secret is in the result once and never stored (only its SHA-256). */
+/**
+ * Creates a PAT; the secret is in the result once and never stored (only its SHA-256).
+ * `scopeOrgId` confines it to one organisation for life (authz.ts `credentialScope` decides it);
+ * omitted or null, it is unscoped, which only the operator and unscoped credentials may create.
+ */
 export async function createPat(
   db: Database,
-  input: { userId: string; name: string; createdBy: string; expiresInDays?: number },
+  input: {
+    userId: string;
+    name: string;
+    createdBy: string;
+    expiresInDays?: number;
+    scopeOrgId?: string | null;
+  },
 ): Promise<{ token: string; info: PatInfo }> {
   const days = input.expiresInDays ?? 90;
   if (!Number.isInteger(days) || days < 1 || days > MAX_PAT_DAYS)
@@ -35,6 +45,7 @@ export async function createPat(
     expiresAt: nowIso(Date.now() + days * DAY),
     revokedAt: null,
     lastUsedAt: null,
+    scopeOrgId: input.scopeOrgId ?? null,
   };
   await db.insert(personalAccessTokens).values(row);
   const { secretHash: _, ...info } = row;
@@ -61,10 +72,11 @@ export async function touchPat(db: Database, id: string): Promise<void> {
   await db.update(personalAccessTokens).set({ lastUsedAt: nowIso() }).where(eq(personalAccessTokens.id, id));
 }
 
+/** A user's tokens; with `scopeOrgId`, only those scoped to that organisation. */
 export async function listPats(
   db: Database,
   userId: string,
-  { cursor, limit }: { cursor?: string; limit?: number },
+  { cursor, limit, scopeOrgId }: { cursor?: string; limit?: number; scopeOrgId?: string | null },
 ): Promise<Page<PatInfo>> {
   const n = clampLimit(limit);
   const after = decodeCursor(cursor);
@@ -72,7 +84,11 @@ export async function listPats(
     .select()
     .from(personalAccessTokens)
     .where(
-      and(eq(personalAccessTokens.userId, userId), after ? gt(personalAccessTokens.id, after) : undefined),
+      and(
+        eq(personalAccessTokens.userId, userId),
+        after ? gt(personalAccessTokens.id, after) : undefined,
+        scopeOrgId ? eq(personalAccessTokens.scopeOrgId, scopeOrgId) : undefined,
+      ),
     )
     .orderBy(asc(personalAccessTokens.id))
     .limit(n + 1);
@@ -83,9 +99,16 @@ export async function listPats(
   );
 }
 
-export async function revokePat(db: Database, userId: string, id: string): Promise<PatInfo> {
+/** Revokes one of a user's tokens; with `scopeOrgId`, only one scoped to that organisation. */
+export async function revokePat(
+  db: Database,
+  userId: string,
+  id: string,
+  { scopeOrgId }: { scopeOrgId?: string | null } = {},
+): Promise<PatInfo> {
   const row = await getPat(db, id);
-  if (!row || row.userId !== userId) throw new IdentityError('not-found', `no token ${id}`);
+  if (!row || row.userId !== userId || (scopeOrgId && row.scopeOrgId !== scopeOrgId))
+    throw new IdentityError('not-found', `no token ${id}`);
   if (!row.revokedAt)
     await db.update(personalAccessTokens).set({ revokedAt: nowIso() }).where(eq(personalAccessTokens.id, id));
   const { secretHash: _, ...info } = (await getPat(db, id))!;

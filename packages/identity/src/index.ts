@@ -27,7 +27,16 @@ export {
   type SignedCheckpoint,
   type StoredEntry,
 } from './audit-log.ts';
-export { ACTIONS, type Action, authorize, type Decision, type Resource } from './authz.ts';
+export {
+  ACTIONS,
+  type Action,
+  authorize,
+  credentialScope,
+  type Decision,
+  inScope,
+  type Resource,
+  scopedMemberships,
+} from './authz.ts';
 export {
   type ClientKeyRow,
   createPat,
@@ -55,3 +64,4 @@ export {
   TOKEN_TYPE_PAT,
   TokenService,
 } from './tokens.ts';
+export { loadUserActor } from './user-actor.ts';

@@ -9,12 +9,13 @@ import type { Database } from '@ewto/db';
 import { usedAssertionIds } from '@ewto/db/schema';
 import { lt } from 'drizzle-orm';
 import { decodeJwt, decodeProtectedHeader, importJWK, type JWTPayload, jwtVerify } from 'jose';
-import { findOrg, findUser, userMemberships } from './accounts.ts';
+import { findOrg } from './accounts.ts';
 import type { Actor } from './actor.ts';
 import { findUsablePat, getClientKey, getPat, touchPat } from './credentials.ts';
 import { IdentityError } from './errors.ts';
 import { newId, nowIso } from './ids.ts';
 import type { HubKeyStore } from './keystore.ts';
+import { loadUserActor } from './user-actor.ts';
 
 export const GRANT_TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const GRANT_CLIENT_CREDENTIALS = 'client_credentials';
@@ -91,12 +92,24 @@ export class TokenService {
       throw new IdentityError('invalid-token', 'the personal access token is unknown, revoked or expired', {
         oauthError: 'invalid_grant',
       });
-    const actor = await this.#userActor(pat.userId, pat.id);
+    let actor: Actor;
+    try {
+      actor = await loadUserActor(this.#db, {
+        userId: pat.userId,
+        credentialId: pat.id,
+        scopeOrgId: pat.scopeOrgId,
+      });
+    } catch (e) {
+      if (!(e instanceof IdentityError)) throw e;
+      throw new IdentityError('invalid-token', e.message, { oauthError: 'invalid_grant' });
+    }
     await touchPat(this.#db, pat.id);
     const access_token = await this.#mint({
       sub: pat.userId,
       client_id: 'ewto-personal-access-token',
       sid: pat.id,
+      // The credential's organisation scope (absent: unscoped). The PAT row stays the authority.
+      ...(pat.scopeOrgId ? { org: pat.scopeOrgId } : {}),
     });
     return {
       access_token,
@@ -149,7 +162,14 @@ export class TokenService {
     )
       throw bad(`client_assertion must expire within ${MAX_ASSERTION_LIFETIME} seconds`);
     await this.#consumeJti(String(payload.jti), clientId, payload.exp!);
-    const actor: Actor = { kind: 'client', clientId, orgId: org.id, orgKind: org.kind, orgSlug: org.slug };
+    const actor: Actor = {
+      kind: 'client',
+      clientId,
+      orgId: org.id,
+      orgKind: org.kind,
+      orgSlug: org.slug,
+      scopeOrgId: org.id,
+    };
     const access_token = await this.#mint({ sub: clientId, client_id: clientId, org: org.id });
     return { access_token, token_type: 'Bearer', expires_in: this.#ttl, actor };
   }
@@ -198,24 +218,25 @@ export class TokenService {
       const pat = await getPat(this.#db, payload.sid);
       if (!pat || pat.revokedAt || pat.expiresAt <= nowIso() || pat.userId !== payload.sub)
         throw invalidToken('the personal access token behind this access token was revoked or expired');
-      return this.#userActor(pat.userId, pat.id);
+      if ((payload.org ?? null) !== pat.scopeOrgId)
+        throw invalidToken('the access token does not carry the scope of its personal access token');
+      return loadUserActor(this.#db, {
+        userId: pat.userId,
+        credentialId: pat.id,
+        scopeOrgId: pat.scopeOrgId,
+      });
     }
     const key = await getClientKey(this.#db, payload.sub!);
     if (!key || key.revokedAt || key.orgId !== payload.org) throw invalidToken('the client key was revoked');
     const org = await findOrg(this.#db, key.orgId);
     if (!org) throw invalidToken('the client organisation no longer exists');
-    return { kind: 'client', clientId: key.kid, orgId: org.id, orgKind: org.kind, orgSlug: org.slug };
-  }
-
-  async #userActor(userId: string, tokenId: string): Promise<Actor> {
-    const user = await findUser(this.#db, userId);
-    if (!user || user.disabledAt) throw invalidToken('the user is unknown or disabled');
     return {
-      kind: 'user',
-      userId,
-      email: user.email,
-      tokenId,
-      memberships: await userMemberships(this.#db, userId),
+      kind: 'client',
+      clientId: key.kid,
+      orgId: org.id,
+      orgKind: org.kind,
+      orgSlug: org.slug,
+      scopeOrgId: org.id,
     };
   }
 }

@@ -24,6 +24,36 @@ describe('ewto admin', () => {
     const token = await runCaptured(['admin', 'token', '--email', 'ana@wwf.example', '--days', '7'], { env });
     expect(token.code).toBe(0);
     expect(token.stdout).toMatch(/^ewto_pat_[A-Za-z0-9_-]{43}\n$/);
+    expect(token.stderr).toContain('unscoped');
+  });
+
+  it('scopes a token to one organisation of its user with --org', async () => {
+    const scoped = await runCaptured(['admin', 'token', '--email', 'ana@wwf.example', '--org', 'wwf'], {
+      env,
+    });
+    expect(scoped.code).toBe(0);
+    expect(scoped.stderr).toMatch(/scoped to organisation [0-9a-f-]{36}/);
+    const foreign = await runCaptured(['admin', 'token', '--email', 'ana@wwf.example', '--org', 'nope'], {
+      env,
+    });
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('no organisation "nope"');
+  });
+
+  it("refuses a slug in the id format, which would shadow another organisation's id", async () => {
+    const wwf = await runCaptured(
+      ['admin', 'org', 'create', '--slug', 'x-probe', '--name', 'P', '--kind', 'company', '--format', 'json'],
+      { env },
+    );
+    const id = (JSON.parse(wwf.stdout) as { id: string }).id;
+    const clash = await runCaptured(
+      ['admin', 'org', 'create', '--slug', id, '--name', 'Shadow', '--kind', 'company'],
+      {
+        env,
+      },
+    );
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('looks like an organisation id');
   });
 
   it('refuses duplicates, unknown organisations and bad values with a message and exit 2', async () => {

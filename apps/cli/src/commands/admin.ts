@@ -9,6 +9,7 @@ import {
   createUser,
   findOrg,
   findUser,
+  getMember,
   HubKeyStore,
   IdentityError,
 } from '@ewto/identity';
@@ -177,9 +178,17 @@ const token: Command = {
   kind: 'command',
   name: 'token',
   summary: 'Create a personal access token for a user and print it (shown once)',
-  usage: '--email <email> [--name <name>] [--days N]',
+  usage: '--email <email> [--org <slug|id>] [--name <name>] [--days N]',
+  description:
+    'The token is unscoped (acts in every organisation of its user) unless --org confines it to one of them for its whole life.',
   options: [
     { name: 'email', type: 'string', value: '<email>', description: 'whose token' },
+    {
+      name: 'org',
+      type: 'string',
+      value: '<slug|id>',
+      description: 'scope the token to this organisation (the user must be a member)',
+    },
     { name: 'name', type: 'string', value: '<name>', description: 'what the token is for', default: 'cli' },
     { name: 'days', type: 'string', value: 'N', description: 'days until it expires (1-366)', default: '90' },
   ],
@@ -192,21 +201,34 @@ const token: Command = {
       audited(async (tx, record) => {
         const user = await findUser(tx, email);
         if (!user) throw new CliError('usage', `no user with email ${email}`);
+        const orgRef = str(values.org);
+        let scopeOrgId: string | null = null;
+        if (orgRef) {
+          const org = await findOrg(tx, orgRef);
+          if (!org) throw new CliError('usage', `no organisation "${orgRef}"`);
+          if (!(await getMember(tx, org.id, user.id)))
+            throw new CliError('usage', `${email} is not a member of ${org.slug}`);
+          scopeOrgId = org.id;
+        }
         const pat = await createPat(tx, {
           userId: user.id,
           name: str(values.name) ?? 'cli',
           createdBy: 'cli',
           expiresInDays: days,
+          scopeOrgId,
         });
         record('token.created', {
+          ...(scopeOrgId ? { orgId: scopeOrgId } : {}),
           resource: { type: 'personal-access-token', id: pat.info.id },
-          details: { forUser: user.id, expiresAt: pat.info.expiresAt },
+          details: { forUser: user.id, expiresAt: pat.info.expiresAt, ...(scopeOrgId ? { scopeOrgId } : {}) },
         });
         return pat;
       }),
     );
     io.stdout.write(`${out.token}\n`);
-    io.stderr.write(`personal access token ${out.info.id} for ${email}, expires ${out.info.expiresAt}\n`);
+    io.stderr.write(
+      `personal access token ${out.info.id} for ${email}, ${out.info.scopeOrgId ? `scoped to organisation ${out.info.scopeOrgId}` : 'unscoped'}, expires ${out.info.expiresAt}\n`,
+    );
     return 0;
   },
 };

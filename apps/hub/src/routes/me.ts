@@ -1,8 +1,9 @@
 /** The caller: who the token stands for, and their own personal access tokens. */
-import { listPats, revokePat } from '@ewto/identity';
+import { credentialScope, findOrg, listPats, revokePat } from '@ewto/identity';
 import type { Hono } from 'hono';
 import { audited, permit, requireActor } from '../auth.ts';
 import { pageParams, pageQuery, param } from '../http.ts';
+import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
 import { issuePat } from '../services/tokens.ts';
 import type { AppEnv } from '../types.ts';
@@ -28,9 +29,16 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
         return c.json({
           kind: 'client',
           clientId: a.clientId,
+          scopeOrgId: a.scopeOrgId,
           memberships: [{ orgId: a.orgId, orgSlug: a.orgSlug, orgKind: a.orgKind, role: 'viewer' }],
         });
-      return c.json({ kind: 'user', userId: a.userId, email: a.email, memberships: a.memberships });
+      return c.json({
+        kind: 'user',
+        userId: a.userId,
+        email: a.email,
+        scopeOrgId: a.scopeOrgId,
+        memberships: a.memberships,
+      });
     },
   );
 
@@ -41,7 +49,8 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
       method: 'get',
       path: '/api/v1/me/tokens',
       operationId: 'listMyTokens',
-      summary: 'My personal access tokens (without secrets)',
+      summary:
+        'My personal access tokens (without secrets); a scoped credential sees only the tokens of its scope',
       tags,
       auth: 'bearer',
       query: pageParams,
@@ -50,7 +59,12 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
     async (c) => {
       await permit(c, 'token.create-own');
       const a = requireActor(c);
-      return c.json(await listPats(c.var.deps.db, a.kind === 'user' ? a.userId : '', pageQuery(c)));
+      return c.json(
+        await listPats(c.var.deps.db, a.kind === 'user' ? a.userId : '', {
+          ...pageQuery(c),
+          scopeOrgId: a.scopeOrgId,
+        }),
+      );
     },
   );
 
@@ -62,6 +76,8 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
       path: '/api/v1/me/tokens',
       operationId: 'createMyToken',
       summary: 'Create a personal access token for myself (the secret is shown once)',
+      description:
+        'The new token has the scope of the credential that created it (`scopeOrgId`); an unscoped credential may confine it to one of its organisations with `scopeOrg`.',
       tags,
       auth: 'bearer',
       body: { schema: 'identity#/$defs/tokenCreate' },
@@ -71,7 +87,14 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
       await permit(c, 'token.create-own');
       const a = requireActor(c);
       if (a.kind !== 'user') throw new Error('unreachable: permit allows users only');
-      return issuePat(c, { userId: a.userId });
+      const { scopeOrg } = c.var.body as { scopeOrg?: string };
+      let requested: string | undefined;
+      if (scopeOrg !== undefined) {
+        requested = (await findOrg(c.var.deps.db, scopeOrg))?.id;
+        if (!requested)
+          throw new ApiError(404, 'not-found', `you are not a member of organisation ${scopeOrg}`);
+      }
+      return issuePat(c, { userId: a.userId, scopeOrgId: credentialScope(a, requested) });
     },
   );
 
@@ -91,7 +114,9 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
       await permit(c, 'token.create-own');
       const a = requireActor(c);
       const info = await audited(c, async (tx, record) => {
-        const info = await revokePat(tx, a.kind === 'user' ? a.userId : '', param(c, 'id'));
+        const info = await revokePat(tx, a.kind === 'user' ? a.userId : '', param(c, 'id'), {
+          scopeOrgId: a.scopeOrgId,
+        });
         record('token.revoked', { resource: { type: 'personal-access-token', id: info.id } });
         return info;
       });

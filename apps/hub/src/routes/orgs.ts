@@ -9,12 +9,13 @@ import {
   listClientKeys,
   listMembers,
   listOrgs,
-  membershipOrgIds,
+  listPats,
   type Organisation,
   registerClientKey,
   removeMember,
   resolveRecipients,
   revokeClientKey,
+  revokePat,
   setRole,
   visibleOrgIds,
 } from '@ewto/identity';
@@ -319,7 +320,8 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       method: 'post',
       path: '/api/v1/orgs/:org/members/:userId/tokens',
       operationId: 'createMemberToken',
-      summary: 'An organisation admin creates a personal access token for a member (shown once)',
+      summary:
+        'An organisation admin creates a personal access token for a member (shown once), scoped to this organisation',
       tags: orgTag,
       auth: 'bearer',
       body: { schema: 'identity#/$defs/tokenCreate' },
@@ -329,19 +331,67 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const org = await loadOrg(c);
       await permit(c, 'token.create-for-member', { orgId: org.id, orgKind: org.kind });
       const userId = param(c, 'userId');
-      const db = c.var.deps.db;
-      const member = await getMember(db, org.id, userId);
-      if (!member) throw new ApiError(404, 'not-found', `no member ${userId}`);
-      // A personal access token acts in every organisation of its user: an admin of one may mint it
-      // only for people who belong to no other organisation.
-      const elsewhere = (await membershipOrgIds(db, userId)).filter((id) => id !== org.id);
-      if (elsewhere.length)
-        throw new ApiError(
-          403,
-          'forbidden',
-          'this person also belongs to other organisations: they create their own tokens (POST /api/v1/me/tokens)',
-        );
-      return issuePat(c, { userId, orgId: org.id });
+      if (!(await getMember(c.var.deps.db, org.id, userId)))
+        throw new ApiError(404, 'not-found', `no member ${userId}`);
+      // Scoped to this organisation for its whole life: it never acts in the person's other organisations.
+      return issuePat(c, { userId, orgId: org.id, scopeOrgId: org.id });
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/orgs/:org/members/:userId/tokens',
+      operationId: 'listMemberTokens',
+      summary: "A member's personal access tokens scoped to this organisation (without secrets)",
+      description:
+        'What the organisation admins minted for the member, what an invitation gave them, and what was created from those. Unscoped tokens of the person are theirs alone and not listed.',
+      tags: orgTag,
+      auth: 'bearer',
+      query: pageParams,
+      responses: { 200: { description: 'A page of tokens', schema: 'identity#/$defs/tokenPage' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'token.manage-for-member', { orgId: org.id, orgKind: org.kind });
+      const userId = param(c, 'userId');
+      if (!(await getMember(c.var.deps.db, org.id, userId)))
+        throw new ApiError(404, 'not-found', `no member ${userId}`);
+      return c.json(await listPats(c.var.deps.db, userId, { ...pageQuery(c), scopeOrgId: org.id }));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'delete',
+      path: '/api/v1/orgs/:org/members/:userId/tokens/:id',
+      operationId: 'revokeMemberToken',
+      summary:
+        "Revoke a member's token scoped to this organisation; access tokens minted from it stop working at once",
+      tags: orgTag,
+      auth: 'bearer',
+      responses: { 200: { description: 'Revoked', schema: 'identity#/$defs/tokenInfo' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'token.manage-for-member', { orgId: org.id, orgKind: org.kind });
+      const userId = param(c, 'userId');
+      if (!(await getMember(c.var.deps.db, org.id, userId)))
+        throw new ApiError(404, 'not-found', `no member ${userId}`);
+      const info = await audited(c, async (tx, record) => {
+        const info = await revokePat(tx, userId, param(c, 'id'), { scopeOrgId: org.id });
+        record('token.revoked', {
+          orgId: org.id,
+          resource: { type: 'personal-access-token', id: info.id },
+          details: { forUser: userId },
+        });
+        return info;
+      });
+      return c.json(info);
     },
   );
 

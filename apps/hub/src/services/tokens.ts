@@ -5,9 +5,13 @@ import { audited, requireActor } from '../auth.ts';
 import { created } from '../http.ts';
 import type { AppEnv } from '../types.ts';
 
+/**
+ * `scopeOrgId` is decided by the caller from authz.ts: `credentialScope(actor, …)` for one's own
+ * tokens, the organisation itself for tokens an organisation admin mints.
+ */
 export async function issuePat(
   c: Context<AppEnv>,
-  { userId, orgId }: { userId: string; orgId?: string },
+  { userId, orgId, scopeOrgId }: { userId: string; orgId?: string; scopeOrgId: string | null },
 ): Promise<Response> {
   const actor = requireActor(c);
   const input = c.var.body as { name: string; expiresInDays?: number };
@@ -16,14 +20,16 @@ export async function issuePat(
       userId,
       name: input.name,
       createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
+      scopeOrgId,
       ...(input.expiresInDays ? { expiresInDays: input.expiresInDays } : {}),
     });
     record('token.created', {
-      ...(orgId ? { orgId } : {}),
+      ...(orgId ? { orgId } : scopeOrgId ? { orgId: scopeOrgId } : {}),
       resource: { type: 'personal-access-token', id: out.info.id },
       details: {
         ...(actor.kind === 'user' && actor.userId !== userId ? { forUser: userId } : {}),
         expiresAt: out.info.expiresAt,
+        ...(scopeOrgId ? { scopeOrgId } : {}),
       },
     });
     return out;

@@ -1,7 +1,11 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { organisations, users } from './organisations.ts';
 
-/** Personal access tokens: only the SHA-256 of the secret is stored; the secret is shown once. */
+/**
+ * Personal access tokens: only the SHA-256 of the secret is stored; the secret is shown once.
+ * `scopeOrgId` is the one organisation the token acts in for its whole life (null: every organisation
+ * of its user); set from the credential that created it and never changed.
+ */
 export const personalAccessTokens = sqliteTable(
   'personal_access_tokens',
   {
@@ -16,6 +20,7 @@ export const personalAccessTokens = sqliteTable(
     expiresAt: text().notNull(),
     revokedAt: text(),
     lastUsedAt: text(),
+    scopeOrgId: text().references(() => organisations.id),
   },
   (t) => [index('pats_user_idx').on(t.userId)],
 );

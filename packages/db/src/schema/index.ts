@@ -1,5 +1,6 @@
 export { auditCheckpoints, auditEntries } from './audit.ts';
 export { clientKeys, hubKeys, personalAccessTokens, usedAssertionIds } from './credentials.ts';
+export { invitations } from './invitations.ts';
 export { hubMeta } from './meta.ts';
 export { memberships, organisations, taskforceMembers, users } from './organisations.ts';
 export { policySubmissions } from './policies.ts';
