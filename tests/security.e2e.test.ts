@@ -1,7 +1,7 @@
 /** Regressions for the security review of identity and audit. */
 import { AuditLog, HubKeyStore } from '@ewto/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, type World } from './support/world.ts';
+import { createWorld, exchange, type World } from './support/world.ts';
 
 let w: World;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ const call = (persona: keyof World['tokens'], path: string, init: RequestInit = 
   });
 
 describe('security regressions', () => {
-  it('a company admin cannot mint a token for someone who also belongs to another organisation', async () => {
+  it('a token a company admin mints for someone from another organisation acts only in the company (item 1: scoped)', async () => {
     const add = await call('company-admin', `/api/v1/orgs/${w.orgs.company.id}/members`, {
       method: 'POST',
       body: JSON.stringify({ email: 'convener-admin@test.example', role: 'viewer' }),
@@ -36,7 +36,24 @@ describe('security regressions', () => {
         body: JSON.stringify({ name: 'takeover' }),
       },
     );
-    expect(mint.status).toBe(403);
+    expect(mint.status).toBe(201);
+    const { token } = (await mint.json()) as { token: string };
+    const jwt = await exchange(w.hub.url, token);
+    const as = (path: string, init: RequestInit = {}) =>
+      fetch(`${w.hub.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+      });
+    // No convener powers: it cannot create organisations, read the audit log or see another company.
+    const create = await as('/api/v1/orgs', {
+      method: 'POST',
+      body: JSON.stringify({ slug: 'takeover-co', name: 'T', kind: 'company' }),
+    });
+    expect(create.status).toBe(403);
+    expect((await as('/api/v1/audit/entries')).status).toBe(403);
+    expect((await as(`/api/v1/orgs/${w.orgs.otherCompany.id}/policies`)).status).toBe(404);
+    expect((await as(`/api/v1/orgs/${w.orgs.convener.id}/members`)).status).toBe(404);
+    expect((await as(`/api/v1/orgs/${w.orgs.company.id}/policies`)).status).toBe(200);
   });
 
   it('creates an organisation with its first admin, who can then manage it', async () => {
