@@ -22,7 +22,7 @@ export function run(
  */
 export function runCli(
   args: string[],
-  { cwd, env = {}, input }: { cwd: string; env?: Record<string, string>; input?: string },
+  { cwd, env = {}, input }: { cwd: string; env?: Record<string, string | undefined>; input?: string },
 ): Promise<RunResult> {
   return spawnCapture(process.execPath, [cliBundle, ...args], {
     cwd,
