@@ -7,7 +7,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install the Debian package "chromium" (`pnpm test` does, as root)`,
+      `Chromium is missing at ${CHROMIUM}: install the Debian package "chromium" (pnpm test does, as root)`,
     );
   return chromium.launch({
     executablePath: CHROMIUM,
