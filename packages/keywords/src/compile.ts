@@ -6,6 +6,7 @@ import type { KeywordLibrary, LibraryTerm } from '@ewto/schemas/generated/keywor
 import type { SpeciesGroup, TermKind } from '@ewto/schemas/vocabularies';
 import { type Automaton, buildAutomaton, type HitBuffer } from './automaton.ts';
 import { K_CJK, K_EMOJI, KIND_MASK } from './char-table.ts';
+import { B_SOFT } from './token-rules.ts';
 import { KeywordsError } from './errors.ts';
 import { Normaliser } from './normalise.ts';
 import { termWeight } from './score.ts';
@@ -35,6 +36,13 @@ export interface CompiledTerm {
   readonly bounds: Uint8Array;
   /** Pattern id: terms whose skeletons are equal share it (they are one unit when scoring). */
   readonly pattern: number;
+  /**
+   * The words of the term as pieces of evidence: two ambiguous terms that share one are variants of
+   * one word and count once ("ivory colored", "ivory colour"). A word is keyed by its first four
+   * letters ("netsuke", "netsuki"), and every single-word species term of the group ("ivory",
+   * "ivoire", "象牙") by one key: they all name the same thing.
+   */
+  readonly evidenceKeys: readonly string[];
 }
 
 export interface Screener {
@@ -68,6 +76,7 @@ export function compileLibrary(library: KeywordLibrary): Screener {
   const patterns: string[] = [];
   const patternTerms: CompiledTerm[][] = [];
   const terms: CompiledTerm[] = [];
+  const speciesWords = speciesWordsOf(library, normaliser);
   for (const term of library.terms) {
     normaliser.normalise(term.text, term.kind === 'hashtag');
     const length = normaliser.length;
@@ -105,6 +114,7 @@ export function compileLibrary(library: KeywordLibrary): Screener {
       length,
       bounds: normaliser.bound.slice(0, length + 1),
       pattern,
+      evidenceKeys: evidenceKeys(skeleton, normaliser.bound, speciesWords.get(term.group)),
     };
     terms.push(compiled);
     patternTerms[pattern]!.push(compiled);
@@ -117,4 +127,48 @@ export function compileLibrary(library: KeywordLibrary): Screener {
     automaton: buildAutomaton(patterns),
     scratch: { normaliser, buffer: { hits: new Int32Array(256) } },
   };
+}
+
+/** Letters of a word that name it as a piece of evidence ("netsuke" and "netsuki" are one word). */
+const KEY_LETTERS = 4;
+const SPECIES_KEY = '#species';
+
+/** CJK letters and emoji: a run of them is one word here (they are written without spaces). */
+const wide = (s: string, i: number) => s.charCodeAt(i) >= 0x2e80;
+
+/** The skeleton words of a normalised term (split at its word breaks). */
+function wordsOf(skeleton: string, bound: Uint8Array): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (let p = 1; p <= skeleton.length; p++)
+    if (p === skeleton.length || (bound[p]! >= B_SOFT && !(wide(skeleton, p - 1) && wide(skeleton, p)))) {
+      words.push(skeleton.slice(start, p).replaceAll('l', 'i'));
+      start = p;
+    }
+  return words;
+}
+
+/** Per group, the skeletons of its one-word species terms ("ivory", "ivoire", "marfil", "象牙"). */
+function speciesWordsOf(library: KeywordLibrary, normaliser: Normaliser): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const term of library.terms) {
+    if (term.species !== true || term.kind === 'associated-term') continue;
+    normaliser.normalise(term.text, term.kind === 'hashtag');
+    const words = wordsOf(normaliser.skeleton(), normaliser.bound);
+    if (words.length !== 1) continue;
+    const set = out.get(term.group) ?? new Set<string>();
+    set.add(words[0]!);
+    out.set(term.group, set);
+  }
+  return out;
+}
+
+function evidenceKeys(skeleton: string, bound: Uint8Array, species: Set<string> | undefined): string[] {
+  const words = wordsOf(skeleton, bound);
+  const keys = new Set<string>();
+  for (const w of words) {
+    if (species?.has(w)) keys.add(SPECIES_KEY);
+    else if (w.length >= KEY_LETTERS || words.length === 1) keys.add(w.slice(0, KEY_LETTERS));
+  }
+  return [...keys];
 }

@@ -8,12 +8,14 @@
  *    are not evidence and are not reported.
  * 2. Per species group, the evidence units are the hits not nested in a longer hit of the same
  *    group, one unit per distinct term (its highest weight).
- * 3. An ambiguous unit weighs AMBIGUOUS_WEIGHT (or its own weight) — unless the group also has an
- *    unambiguous unit of weight ≥ CONTEXT_MIN_WEIGHT (product or species context), then at least
- *    CONTEXT_WEIGHT.
+ * 3. Ambiguous units are grouped into pieces of evidence (overlapping in one field, or variants of
+ *    one word: terms sharing a word); a piece weighs what its best unit weighs: AMBIGUOUS_WEIGHT (or
+ *    its own weight) — unless the group also has an unambiguous unit of weight ≥ CONTEXT_MIN_WEIGHT
+ *    (product or species context), or two or more pieces of ambiguous code words (evidence adds up),
+ *    then at least CONTEXT_WEIGHT.
  *    A term written in an obfuscated way is not ambiguous and weighs at least OBFUSCATED_WEIGHT.
- * 4. Group score = 1 − Π(1 − weight) over its units; listing score = the highest group score;
- *    flagged when score ≥ FLAG_THRESHOLD.
+ * 4. Group score = 1 − Π(1 − weight) over its unambiguous units and ambiguous pieces; listing score =
+ *    the highest group score; flagged when score ≥ FLAG_THRESHOLD.
  */
 import type { LibraryTerm } from '@ewto/schemas/generated/keyword-library';
 import type { SpeciesGroup, TermKind } from '@ewto/schemas/vocabularies';
@@ -147,9 +149,18 @@ function nearness(anchors: Map<number, Hit[]>): (h: Hit) => boolean {
   };
 }
 
+interface Unit {
+  weight: number;
+  ambiguous: boolean;
+  innocent: boolean;
+  term: Hit['term'];
+  /** Where the unit's hits are: [field, a, b] triples. */
+  spans: number[];
+}
+
 function groupScore(hits: Hit[], neutral: Set<Hit> | undefined): number {
   const sorted = [...hits].sort((x, y) => x.field - y.field || x.a - y.a || y.b - x.b);
-  const units = new Map<number, { weight: number; ambiguous: boolean; innocent: boolean }>();
+  const units = new Map<number, Unit>();
   let field = -1;
   let start = -1;
   let maxEndBefore = -1;
@@ -174,12 +185,77 @@ function groupScore(hits: Hit[], neutral: Set<Hit> | undefined): number {
     const innocent = neutral?.has(h) === true;
     const unit = units.get(h.term.pattern);
     if (!unit || unit.weight < weight || (unit.weight === weight && unit.innocent && !innocent))
-      units.set(h.term.pattern, { weight, ambiguous: h.term.ambiguous && !hidden, innocent });
+      units.set(h.term.pattern, {
+        weight,
+        ambiguous: h.term.ambiguous && !hidden,
+        innocent,
+        term: h.term,
+        spans: unit ? unit.spans : [],
+      });
+    units.get(h.term.pattern)!.spans.push(h.field, h.a, h.b);
   }
   let context = false;
   for (const u of units.values()) if (!u.ambiguous && u.weight >= CONTEXT_MIN_WEIGHT) context = true;
   let miss = 1;
-  for (const u of units.values())
-    miss *= 1 - (u.ambiguous && context && !u.innocent ? Math.max(u.weight, CONTEXT_WEIGHT) : u.weight);
+  const ambiguous: Unit[] = [];
+  for (const u of units.values()) {
+    if (u.ambiguous) ambiguous.push(u);
+    else miss *= 1 - u.weight;
+  }
+  if (ambiguous.length === 0) return Math.round((1 - miss) * 1000) / 1000;
+  // Ambiguous units count per piece of evidence: overlapping matches of one phrase and variants of
+  // one word are one piece, worth its best unit. Two pieces or more that can corroborate are
+  // evidence together, like product or species context.
+  const pieces = piecesOf(ambiguous);
+  let corroborating = 0;
+  for (const piece of pieces) if (piece.some(corroborates)) corroborating++;
+  const raised = context || corroborating >= 2;
+  for (const piece of pieces) {
+    let best = 0;
+    for (const u of piece) {
+      const w = raised && !u.innocent ? Math.max(u.weight, CONTEXT_WEIGHT) : u.weight;
+      if (w > best) best = w;
+    }
+    miss *= 1 - best;
+  }
   return Math.round((1 - miss) * 1000) / 1000;
+}
+
+/**
+ * An ambiguous unit can corroborate another piece of evidence when it is a code word — not the
+ * plain name of the animal or product (a species term: "bear", "ivory", which have everyday
+ * readings of their own), not an emoji (decoration) — is not neutralised by an innocent reading,
+ * and weighs at least AMBIGUOUS_WEIGHT: the words the library weighs lower ("antique", "white
+ * gold", short foreign words) are too common to add up.
+ */
+const corroborates = (u: Unit) =>
+  !u.innocent && !u.term.species && u.term.kind !== 'emoji' && u.weight >= AMBIGUOUS_WEIGHT;
+
+/** Groups ambiguous units into pieces of evidence: linked when they overlap or share a word. */
+function piecesOf(units: Unit[]): Unit[][] {
+  const parent = units.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (let i = 0; i < units.length; i++)
+    for (let j = i + 1; j < units.length; j++)
+      if (sameEvidence(units[i]!, units[j]!)) parent[find(i)] = find(j);
+  const byRoot = new Map<number, Unit[]>();
+  units.forEach((u, i) => {
+    const root = find(i);
+    const list = byRoot.get(root);
+    if (list) list.push(u);
+    else byRoot.set(root, [u]);
+  });
+  return [...byRoot.values()];
+}
+
+function sameEvidence(x: Unit, y: Unit): boolean {
+  for (const k of x.term.evidenceKeys) if (y.term.evidenceKeys.includes(k)) return true;
+  const [s, t] = [x.spans, y.spans];
+  for (let i = 0; i < s.length; i += 3)
+    for (let j = 0; j < t.length; j += 3)
+      if (s[i] === t[j] && s[i + 1]! < t[j + 2]! && t[j + 1]! < s[i + 2]!) return true;
+  return false;
 }

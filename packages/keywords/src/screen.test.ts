@@ -227,6 +227,37 @@ describe('matching rules', () => {
     expect(screen('Black bear skull and claws').score).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('evidence adds up: two ambiguous code words of one group at different places flag the listing', () => {
+    // each alone stays under the threshold
+    expect(screen('Carved netsuke, old').flagged).toBe(false);
+    expect(screen('Okimono figure of a sage').flagged).toBe(false);
+    expect(screen('Netsuki toggle, natural grain').flagged).toBe(true);
+    const together = screen('Okimono figure of a sage, with matching netsuke');
+    expect(together.flagged, JSON.stringify(together.matches)).toBe(true);
+    // different fields are different places
+    const split = screenListing(screener, {
+      id: 4,
+      title: 'Okimono figure',
+      description: 'Natural grain, no cracks',
+    });
+    expect(split.flagged).toBe(true);
+  });
+
+  it('evidence adds up only across pieces: not overlapping matches of one phrase, not variants of one word', () => {
+    // overlapping matches of one phrase ("chess board ivory" and "ivory pendant") are one piece
+    expect(screen('chess board ivory pendant').flagged).toBe(false);
+    // "ivory coloured" and "ivory colour": variants of one word; "ivoire" is "ivory" in French
+    expect(screen('Ivory coloured dress with ivory colour lace trim').flagged).toBe(false);
+    expect(screen('Robe ivoire, ivory colored, size 38').flagged).toBe(false);
+    expect(screen('Ivory colored dress').score).toBe(0.15);
+    // "netsuke" and "netsuki" are one word spelt two ways
+    expect(screen('Netsuke (netsuki), boxwood').flagged).toBe(false);
+    // words the library weighs under 0.15 ("antique", "white gold") are too common to add up
+    expect(screen('Antique white gold ring').flagged).toBe(false);
+    // an emoji is decoration, not a second piece of evidence
+    expect(screen('Cute elephant mug 🐘').flagged).toBe(false);
+  });
+
   it('respects word boundaries in Latin text', () => {
     expect(screen('Trombone case').matches.map((m) => m.term)).not.toContain('bone');
     expect(screen('the man is here').matches).toEqual([]);
