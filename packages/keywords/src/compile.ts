@@ -6,10 +6,10 @@ import type { KeywordLibrary, LibraryTerm } from '@ewto/schemas/generated/keywor
 import type { SpeciesGroup, TermKind } from '@ewto/schemas/vocabularies';
 import { type Automaton, buildAutomaton, type HitBuffer } from './automaton.ts';
 import { K_CJK, K_EMOJI, KIND_MASK } from './char-table.ts';
-import { B_SOFT } from './token-rules.ts';
 import { KeywordsError } from './errors.ts';
 import { Normaliser } from './normalise.ts';
 import { termWeight } from './score.ts';
+import { B_SOFT } from './token-rules.ts';
 
 export interface CompiledTerm {
   readonly term: LibraryTerm;
