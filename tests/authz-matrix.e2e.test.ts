@@ -12,7 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addMember, createPat, createUser, registerClientKey } from '@ewto/identity';
+import { signReceipt } from '@ewto/intel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alert, clientSigningKey, network, registerEncryptionKey } from './support/intel.ts';
 import { repoRoot } from './support/paths.ts';
 import { createWorld, exchange, makeClientKey, type Persona, type World } from './support/world.ts';
 
@@ -71,6 +73,19 @@ GET    /api/v1/audit/entries?org={company}               401 200 403 403 200 403
 GET    /api/v1/audit/entries?org={other}                 401 200 403 403 404 404 404 404 404 404 404
 GET    /api/v1/audit/proofs/inclusion?seq={companySeq}&treeSize={size} 401 200 403 403 200 403 403 404 404 404 200
 GET    /api/v1/audit/proofs/consistency?from=1&to={size} 401 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/intel/alerts                              401 201 201 403 403 403 403 403 403 403 403
+POST   /api/v1/intel/networks                            401 201 201 403 403 403 403 403 403 403 403
+GET    /api/v1/intel/publications                        401 200 200 200 403 403 403 403 403 403 403
+GET    /api/v1/intel/publications/{publication}          401 200 200 200 404 404 404 404 404 404 404
+POST   /api/v1/intel/publications/{throwawayPublication}/retract 401 200 200 403 404 404 404 403 403 403 404
+GET    /api/v1/intel/inbox                               401 403 403 403 403 403 403 200 200 200 403
+GET    /api/v1/intel/packages/{package}                  401 404 404 404 404 404 404 200 200 200 404
+GET    /api/v1/intel/packages/{otherPackage}             401 404 404 404 404 404 404 404 404 404 404
+GET    /api/v1/intel/packages/{package}/stix             401 404 404 404 404 404 404 200 200 200 404
+GET    /api/v1/intel/packages/{otherPackage}/stix        401 404 404 404 404 404 404 404 404 404 404
+POST   /api/v1/intel/packages/{package}/receipt          401 404 404 404 404 404 404 200 403 200 404
+POST   /api/v1/intel/packages/{otherPackage}/receipt     401 404 404 404 404 404 404 404 404 404 404
+GET    /api/v1/intel/revocations                         401 200 200 200 200 200 200 200 200 200 200
 `;
 
 type Column = Persona | 'anonymous' | 'scoped';
@@ -107,6 +122,7 @@ const POLICY = readFileSync(join(repoRoot, 'policies/companies/examples/tessella
 
 let w: World;
 let seq = 0;
+let intelPublish: (recipients: string[]) => Promise<{ id: string }>;
 const vars: Record<string, string> = {};
 /** The `sco` column's person and access token (scoped to the company). */
 let scoped: { userId: string; token: string };
@@ -165,6 +181,22 @@ beforeAll(async () => {
       })
     ).id;
   }
+  // Intelligence: an agency encryption key, a package for the agency and one for another agency.
+  await registerEncryptionKey(w, w.orgs.agency.id);
+  const publish = async (recipients: string[]) => {
+    const res = await w.hub.hub.app.request('/api/v1/intel/alerts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens['convener-editor']}`, 'content-type': 'application/json' },
+      body: JSON.stringify(alert({ recipients })),
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()) as { id: string; packages: Array<{ packageId: string }> };
+  };
+  const mine = await publish(['unit-a']);
+  vars.publication = mine.id;
+  vars.package = mine.packages[0]!.packageId;
+  vars.otherPackage = (await publish(['unit-b'])).packages[0]!.packageId;
+  intelPublish = publish;
   // An audit entry about the company, and a checkpoint covering it.
   await w.hub.deps.audit.record({
     action: 'resource.read',
@@ -215,6 +247,8 @@ async function request(row: Row, persona: Column): Promise<{ path: string; init:
     const scopeOrgId = w.orgs.company.id;
     local.memberToken = (await createPat(db, { userId, name: 'm', createdBy: 't', scopeOrgId })).info.id;
   }
+  if (row.path.includes('{throwawayPublication}'))
+    local.throwawayPublication = (await intelPublish(['unit-a'])).id;
   const path = row.path.replace(/\{(\w+)\}/g, (_, k: string) => local[k] ?? `{${k}}`);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (persona !== 'anonymous') headers.authorization = `Bearer ${tokenOf(persona)}`;
@@ -237,6 +271,25 @@ async function request(row: Row, persona: Column): Promise<{ path: string; init:
     return { path, init: { method: 'POST', headers, body: POLICY } };
   }
   if (key === 'POST /api/v1/screen') body = { listings: [{ id: 'a', title: 'carved ivory bangle' }] };
+  if (key === 'POST /api/v1/intel/alerts') body = alert({ recipients: ['unit-a'] });
+  if (key === 'POST /api/v1/intel/networks') body = network({ recipients: ['unit-a'] });
+  if (key.endsWith('/retract')) body = { reason: 'matrix' };
+  if (key.endsWith('/receipt')) {
+    const id = local[key.includes('{otherPackage}') ? 'otherPackage' : 'package']!;
+    const token = await w.hub.deps.intelAtRest.open(
+      (await (await import('@ewto/hub/services/intel/store')).getDelivery(db, id))!.token,
+      `intel-delivery:${id}`,
+    );
+    body = {
+      receipt: await signReceipt({
+        token,
+        subject: id,
+        agencyId: w.orgs.agency.id,
+        hubUrl: w.hub.url,
+        key: await clientSigningKey(w),
+      }),
+    };
+  }
   if (key.endsWith('/keys') && row.method === 'POST')
     body = { name: 'k', publicJwk: (await makeClientKey()).publicJwk };
   return { path, init: { method: row.method, headers, ...(body ? { body: JSON.stringify(body) } : {}) } };

@@ -58,3 +58,34 @@ describe('hub app', () => {
     for (const r of t.routes) expect(doc.paths).toHaveProperty([r.path.replace(/:(\w+)/g, '{$1}'), r.method]);
   });
 });
+
+describe('OpenAPI request examples', () => {
+  it('each example is valid against its route body schema; every publish route has one', async () => {
+    const { validate } = await import('@ewto/schemas');
+    const t = await createTestApp();
+    try {
+      const withExamples = t.routes.filter((r) => r.body?.example !== undefined);
+      for (const r of withExamples) {
+        const schema = r.body!.schema;
+        if (typeof schema === 'string')
+          expect([r.path, validate(schema, r.body!.example)]).toEqual([r.path, []]);
+      }
+      const publish = t.routes.filter(
+        (r) => r.path.startsWith('/api/v1/intel/') && r.operationId.startsWith('publish'),
+      );
+      expect(publish.map((r) => r.path).sort()).toEqual(['/api/v1/intel/alerts', '/api/v1/intel/networks']);
+      for (const r of publish) expect(r.body?.example).toBeDefined();
+      const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
+        paths: Record<
+          string,
+          Record<string, { requestBody?: { content: Record<string, { example?: unknown }> } }>
+        >;
+      };
+      expect(
+        doc.paths['/api/v1/intel/alerts']!.post!.requestBody!.content['application/json']!.example,
+      ).toEqual(publish.find((r) => r.path.endsWith('alerts'))!.body!.example);
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -11,6 +11,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
+import { intelRoutes } from './routes/intel/index.ts';
 import { keywordRoutes } from './routes/keywords.ts';
 import { meRoutes } from './routes/me.ts';
 import { orgRoutes } from './routes/orgs.ts';
@@ -122,6 +123,7 @@ export function createApp(deps: HubDeps): HubApp {
   auditRoutes(app, routes);
   frameworkRoutes(app, routes);
   keywordRoutes(app, routes);
+  intelRoutes(app, routes);
 
   let openapi: unknown;
   defineRoute(

@@ -7,6 +7,7 @@ import { compileLibrary } from '@ewto/keywords';
 import { loadLibrary } from '@ewto/keywords/node';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
+import { unsealedAtRest } from './services/intel/at-rest.ts';
 import type { HubDeps } from './types.ts';
 
 export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Logger): Promise<HubDeps> {
@@ -31,5 +32,16 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
   const frameworks = createCatalog(await loadEditions());
   const library = await loadLibrary();
   const keywords = { library, screener: compileLibrary(library) };
-  return { config, db, dbHandle, log, keys, tokens, audit, frameworks, keywords };
+  return {
+    config,
+    db,
+    dbHandle,
+    log,
+    keys,
+    intelAtRest: unsealedAtRest,
+    tokens,
+    audit,
+    frameworks,
+    keywords,
+  };
 }

@@ -104,7 +104,12 @@ export function buildOpenApi(table: RouteTable, { hubUrl, version }: { hubUrl: s
               content: Object.fromEntries(
                 ['application/json', ...(r.body.contentTypes ?? [])].map((t) => [
                   t,
-                  t === 'application/json' ? { schema: ref(r.body!.schema) } : { schema: { type: 'string' } },
+                  t === 'application/json'
+                    ? {
+                        schema: ref(r.body!.schema),
+                        ...(r.body!.example !== undefined ? { example: r.body!.example } : {}),
+                      }
+                    : { schema: { type: 'string' } },
                 ]),
               ),
             },

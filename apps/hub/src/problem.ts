@@ -69,6 +69,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'body-too-large': 413,
   'unsupported-media-type': 415,
   unreachable: 503,
+  unsendable: 422,
+  'verification-failed': 422,
 };
 
 export function statusForCode(code: string | undefined): number {

@@ -46,6 +46,8 @@ export interface RouteSpec {
     contentTypes?: string[];
     description?: string;
     required?: boolean;
+    /** A complete, valid request body, shown in the OpenAPI document (and checked against the schema by the tests). */
+    example?: unknown;
   };
   responses: Record<number, ResponseSpec>;
 }

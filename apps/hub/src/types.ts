@@ -4,6 +4,7 @@ import type { Actor, AuditLog, HubKeyStore, TokenService } from '@ewto/identity'
 import type { KeywordLibrary, Screener } from '@ewto/keywords';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
+import type { AtRest } from './services/intel/at-rest.ts';
 
 /** What every route can reach through `c.var.deps`. */
 export interface HubDeps {
@@ -12,6 +13,8 @@ export interface HubDeps {
   dbHandle: DbHandle;
   log: Logger;
   keys: HubKeyStore;
+  /** Seals what the intelligence exchange keeps at rest. */
+  intelAtRest: AtRest;
   tokens: TokenService;
   audit: AuditLog;
   /** The released framework editions (policies/framework/), loaded at start. */

@@ -135,5 +135,15 @@ describe('credential scopes', () => {
     expect(credentialScope(person(null), 'company-b')).toBe('company-b');
     expect(() => credentialScope(person(null), 'company-z')).toThrow(/not a member/);
     expect(credentialScope(client)).toBe('agency-a');
+describe('authorize: intelligence inbox, publications and promotion', () => {
+  it('opens the inbox to agencies, the publication list to conveners, promotion to conveners who write', () => {
+    expect(authorize(client, 'intel.inbox')).toBe('allow');
+    expect(authorize(user('agency-a', 'agency', 'viewer'), 'intel.inbox')).toBe('allow');
+    expect(authorize(user('wwf', 'convener', 'admin'), 'intel.inbox')).toBe('forbidden');
+    expect(authorize(user('wwf', 'convener', 'viewer'), 'intel.publications')).toBe('allow');
+    expect(authorize(user('agency-a', 'agency', 'admin'), 'intel.publications')).toBe('forbidden');
+    expect(authorize(user('wwf', 'convener', 'editor'), 'keywords.promote')).toBe('allow');
+    expect(authorize(user('wwf', 'convener', 'viewer'), 'keywords.promote')).toBe('forbidden');
+    expect(authorize(user('company-a', 'company', 'admin'), 'keywords.promote')).toBe('forbidden');
   });
 });

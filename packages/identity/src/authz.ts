@@ -43,6 +43,9 @@ export const ACTIONS = [
   'intel.read',
   'intel.receipt',
   'intel.revoke',
+  'intel.inbox',
+  'intel.publications',
+  'keywords.promote',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,7 +124,14 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
       if (!seesOrg) return 'hidden';
       return ok(isUser && (own?.role === 'admin' || convenerAdmin));
     case 'intel.publish':
+    case 'keywords.promote':
       return ok(isUser && convenerWriter);
+    case 'intel.inbox':
+      // An agency's people and machine clients read their agency's inbox.
+      return ok(orgs.some((o) => o.orgKind === 'agency'));
+    case 'intel.publications':
+      // The conveners' own publications (the list is filtered to the caller's convener organisations).
+      return ok(isUser && isConvener);
     case 'intel.read':
     case 'intel.receipt': {
       const recipient = (resource.recipients ?? []).some((r) => inOrg(r));

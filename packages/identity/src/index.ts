@@ -52,7 +52,7 @@ export {
 export { IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode, type OAuthError } from './errors.ts';
 export { isId, newId, nowIso } from './ids.ts';
 export { HubKeyStore, type PublishedJwk } from './keystore.ts';
-export { clampLimit, type Page } from './pagination.ts';
+export { clampLimit, decodeCursor, decodeIntCursor, encodeCursor, type Page } from './pagination.ts';
 export { publicKeyFromJwk } from './public-keys.ts';
 export {
   ASSERTION_TYPE_JWT,

@@ -159,6 +159,15 @@ export class HubKeyStore {
     return this.#rows;
   }
 
+  /**
+   * The active key for signing in bulk (intelligence packages): its kid and private key. Callers
+   * sign with it at once and never keep it: the next call may name a newer key.
+   */
+  async activeSigner(): Promise<{ kid: string; key: CryptoKey }> {
+    const row = await this.#activeRow();
+    return { kid: row.kid, key: await this.#key(row, 'private') };
+  }
+
   /** Signs a JWT with the active key. */
   async signJwt(payload: JWTPayload, typ: string): Promise<string> {
     const row = await this.#activeRow();
