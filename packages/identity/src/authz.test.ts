@@ -135,6 +135,9 @@ describe('credential scopes', () => {
     expect(credentialScope(person(null), 'company-b')).toBe('company-b');
     expect(() => credentialScope(person(null), 'company-z')).toThrow(/not a member/);
     expect(credentialScope(client)).toBe('agency-a');
+  });
+});
+
 describe('authorize: intelligence inbox, publications and promotion', () => {
   it('opens the inbox to agencies, the publication list to conveners, promotion to conveners who write', () => {
     expect(authorize(client, 'intel.inbox')).toBe('allow');
