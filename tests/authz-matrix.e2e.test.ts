@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addMember, createPat, createUser, registerClientKey } from '@ewto/identity';
+import { addMember, createInvitation, createPat, createUser, registerClientKey } from '@ewto/identity';
 import { signReceipt } from '@ewto/intel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alert, clientSigningKey, network, registerEncryptionKey } from './support/intel.ts';
@@ -48,6 +48,12 @@ POST   /api/v1/orgs/{other}/members/{otherMember}/tokens 401 403 403 403 404 404
 GET    /api/v1/orgs/{company}/members/{member}/tokens     401 403 403 403 200 403 403 404 404 404 200
 GET    /api/v1/orgs/{other}/members/{otherMember}/tokens  401 403 403 403 404 404 404 404 404 404 404
 DELETE /api/v1/orgs/{company}/members/{member}/tokens/{memberToken} 401 403 403 403 200 403 403 404 404 404 200
+POST   /api/v1/invitations/redeem                   201 201 201 201 201 201 201 201 201 201 201
+GET    /api/v1/orgs/{company}/invitations                401 403 403 403 200 403 403 404 404 404 200
+GET    /api/v1/orgs/{other}/invitations                  401 403 403 403 404 404 404 404 404 404 404
+POST   /api/v1/orgs/{company}/invitations                401 403 403 403 201 403 403 404 404 404 201
+POST   /api/v1/orgs/{other}/invitations                  401 403 403 403 404 404 404 404 404 404 404
+DELETE /api/v1/orgs/{company}/invitations/{invitation}   401 403 403 403 200 403 403 404 404 404 200
 GET    /api/v1/orgs/{agency}/keys                        401 200 403 403 404 404 404 200 403 403 404
 GET    /api/v1/orgs/{otherAgency}/keys                   401 200 403 403 404 404 404 404 404 404 404
 GET    /api/v1/orgs/{company}/keys                       401 403 403 403 403 403 403 404 404 404 403
@@ -249,6 +255,14 @@ async function request(row: Row, persona: Column): Promise<{ path: string; init:
   }
   if (row.path.includes('{throwawayPublication}'))
     local.throwawayPublication = (await intelPublish(['unit-a'])).id;
+  let invitationCode = '';
+  if (row.path.includes('{invitation}') || row.path === '/api/v1/invitations/redeem') {
+    const u = await createUser(db, { email: `invited${n}@alpha.example`, name: 'i' });
+    await addMember(db, w.orgs.company.id, u.id, 'viewer');
+    const inv = await createInvitation(db, { orgId: w.orgs.company.id, userId: u.id, createdBy: 't' });
+    local.invitation = inv.invitation.id;
+    invitationCode = inv.code;
+  }
   const path = row.path.replace(/\{(\w+)\}/g, (_, k: string) => local[k] ?? `{${k}}`);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (persona !== 'anonymous') headers.authorization = `Bearer ${tokenOf(persona)}`;
@@ -270,6 +284,9 @@ async function request(row: Row, persona: Column): Promise<{ path: string; init:
     headers['content-type'] = 'application/yaml';
     return { path, init: { method: 'POST', headers, body: POLICY } };
   }
+  if (key === 'POST /api/v1/invitations/redeem') body = { code: invitationCode };
+  if (key === 'POST /api/v1/orgs/{company}/invitations') body = { userId: local.member };
+  if (key === 'POST /api/v1/orgs/{other}/invitations') body = { userId: local.otherMember };
   if (key === 'POST /api/v1/screen') body = { listings: [{ id: 'a', title: 'carved ivory bangle' }] };
   if (key === 'POST /api/v1/intel/alerts') body = alert({ recipients: ['unit-a'] });
   if (key === 'POST /api/v1/intel/networks') body = network({ recipients: ['unit-a'] });

@@ -261,3 +261,121 @@ export interface Jwks {
     status: 'active' | 'retired';
   }[];
 }
+/**
+ * A one-time invitation to an organisation, without its code.
+ *
+ * This interface was referenced by `Identity`'s JSON-Schema
+ * via the `definition` "invitation".
+ */
+export interface Invitation {
+  id: Id;
+  orgId: Id;
+  /**
+   * Opaque, sortable, never reused id (UUIDv7).
+   */
+  userId: string;
+  status: 'pending' | 'redeemed' | 'revoked' | 'expired';
+  /**
+   * User id of the admin who invited, or `operator`.
+   */
+  createdBy?: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  redeemedAt?: string | null;
+  revokedAt?: string | null;
+  /**
+   * The personal access token the redemption gave.
+   */
+  tokenId?: string | null;
+}
+/**
+ * A new invitation with its code, shown once.
+ *
+ * This interface was referenced by `Identity`'s JSON-Schema
+ * via the `definition` "invitationCreated".
+ */
+export interface InvitationCreated {
+  id: Id;
+  orgId: Id;
+  /**
+   * Opaque, sortable, never reused id (UUIDv7).
+   */
+  userId: string;
+  status: 'pending' | 'redeemed' | 'revoked' | 'expired';
+  /**
+   * User id of the admin who invited, or `operator`.
+   */
+  createdBy?: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  redeemedAt?: string | null;
+  revokedAt?: string | null;
+  /**
+   * The personal access token the redemption gave.
+   */
+  tokenId?: string | null;
+  /**
+   * The one-time code (`ewto_inv_…`), shown this once: give it to the person, who redeems it within 7 days.
+   */
+  code: string;
+}
+/**
+ * This interface was referenced by `Identity`'s JSON-Schema
+ * via the `definition` "invitationPage".
+ */
+export interface InvitationPage {
+  items: Invitation[];
+  nextCursor: string | null;
+}
+/**
+ * A new code for a member who has none that works (e.g. the first expired); it replaces their pending one.
+ *
+ * This interface was referenced by `Identity`'s JSON-Schema
+ * via the `definition` "invitationIssue".
+ */
+export interface InvitationIssue {
+  userId: Id;
+}
+/**
+ * This interface was referenced by `Identity`'s JSON-Schema
+ * via the `definition` "invitationRedeem".
+ */
+export interface InvitationRedeem {
+  code: string;
+  /**
+   * What the new personal access token is for (default `invitation`).
+   */
+  name?: string;
+}
+/**
+ * The new membership; `invitation` (with its one-time code) when the person holds no credential that acts here yet.
+ *
+ * This interface was referenced by `Identity`'s JSON-Schema
+ * via the `definition` "memberAdded".
+ */
+export interface MemberAdded {
+  userId: Id;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Timestamp;
+  invitation?: InvitationCreated;
+}
+/**
+ * The new organisation; `adminInvitation` (with its one-time code) when `adminEmail` named a person without a credential that acts here.
+ *
+ * This interface was referenced by `Identity`'s JSON-Schema
+ * via the `definition` "organisationCreated".
+ */
+export interface OrganisationCreated {
+  id: Id;
+  slug: Slug;
+  name: string;
+  kind: OrgKind;
+  createdAt: Timestamp;
+  /**
+   * A taskforce's member agencies (ids).
+   */
+  agencies?: Id[];
+  adminInvitation?: InvitationCreated;
+}

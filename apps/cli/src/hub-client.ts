@@ -56,6 +56,21 @@ export async function exchangePat(base: string, pat: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+/** Redeems an invitation code for a personal access token scoped to the inviting organisation. */
+export async function redeemInvitation(
+  base: string,
+  code: string,
+  name?: string,
+): Promise<{ token: string; info: { id: string; scopeOrgId: string; expiresAt: string } }> {
+  const res = await call(`${base}/api/v1/invitations/redeem`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, ...(name ? { name } : {}) }),
+  });
+  if (!res.ok) throw new CliError('hub-error', `invitation not redeemed: ${await problemText(res)}`);
+  return (await res.json()) as { token: string; info: { id: string; scopeOrgId: string; expiresAt: string } };
+}
+
 export async function connect(io: Io, hub: unknown, { auth = true } = {}): Promise<HubClient> {
   const base = hubUrl(hub);
   let token = io.env.EWTO_TOKEN;

@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { intelRoutes } from './routes/intel/index.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 import { keywordRoutes } from './routes/keywords.ts';
 import { meRoutes } from './routes/me.ts';
 import { orgRoutes } from './routes/orgs.ts';
@@ -120,6 +121,7 @@ export function createApp(deps: HubDeps): HubApp {
   authRoutes(app, routes);
   meRoutes(app, routes);
   orgRoutes(app, routes);
+  invitationRoutes(app, routes);
   auditRoutes(app, routes);
   frameworkRoutes(app, routes);
   keywordRoutes(app, routes);

@@ -12,6 +12,9 @@ export const AUDIT_ACTIONS = [
   'access.denied',
   'token.created',
   'token.revoked',
+  'invitation.created',
+  'invitation.redeemed',
+  'invitation.revoked',
   'client-key.registered',
   'client-key.revoked',
   // confidential resources in general (when no more specific action fits)

@@ -51,6 +51,18 @@ export {
 } from './credentials.ts';
 export { IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode, type OAuthError } from './errors.ts';
 export { isId, newId, nowIso } from './ids.ts';
+export {
+  createInvitation,
+  getInvitation,
+  hasUnscopedCredential,
+  INVITATION_DAYS,
+  INVITATION_PREFIX,
+  type Invitation,
+  InvitationError,
+  listInvitations,
+  redeemInvitation,
+  revokeInvitation,
+} from './invitations.ts';
 export { HubKeyStore, type PublishedJwk } from './keystore.ts';
 export { clampLimit, decodeCursor, decodeIntCursor, encodeCursor, type Page } from './pagination.ts';
 export { publicKeyFromJwk } from './public-keys.ts';

@@ -1,8 +1,11 @@
-/** `ewto auth client-token`: an agency machine client gets an access token with its private key (RFC 7523). */
+/**
+ * `ewto auth client-token`: an agency machine client gets an access token with its private key (RFC 7523).
+ * `ewto auth redeem`: a person exchanges an invitation code for their first personal access token.
+ */
 import { readFile } from 'node:fs/promises';
 import type { JWK } from 'jose';
 import { CliError, type Command, type Group } from '../cli.ts';
-import { hubUrl, requestClientToken, signClientAssertion } from '../hub-client.ts';
+import { hubUrl, redeemInvitation, requestClientToken, signClientAssertion } from '../hub-client.ts';
 import { resolvePath } from '../io.ts';
 
 const clientToken: Command = {
@@ -46,9 +49,42 @@ const clientToken: Command = {
   },
 };
 
+const redeem: Command = {
+  kind: 'command',
+  name: 'redeem',
+  summary:
+    'Exchange an invitation code for a personal access token (printed once) scoped to that organisation',
+  usage: '<invitation-code> --hub <url> [--name <name>]',
+  description:
+    'The code (ewto_inv_…) comes from the organisation admin who added you; it works once, for 7 days.\nThe token is printed on stdout, once: keep it like a password. Use: export EWTO_TOKEN=<token>',
+  options: [
+    { name: 'hub', type: 'string', value: '<url>', description: 'the hub' },
+    {
+      name: 'name',
+      type: 'string',
+      value: '<name>',
+      description: 'what the token is for (shown in token lists)',
+      default: 'invitation',
+    },
+  ],
+  positionals: [1, 1],
+  async run({ positionals, values, io }) {
+    const base = hubUrl(values.hub);
+    const code = positionals[0]!.trim();
+    if (!code.startsWith('ewto_inv_'))
+      throw new CliError('usage', 'an invitation code starts with ewto_inv_: copy it whole');
+    const res = await redeemInvitation(base, code, typeof values.name === 'string' ? values.name : undefined);
+    io.stdout.write(`${res.token}\n`);
+    io.stderr.write(
+      `personal access token ${res.info.id}, scoped to organisation ${res.info.scopeOrgId}, expires ${res.info.expiresAt}\n`,
+    );
+    return 0;
+  },
+};
+
 export const authGroup: Group = {
   kind: 'group',
   name: 'auth',
   summary: 'Getting access tokens',
-  children: [clientToken],
+  children: [clientToken, redeem],
 };

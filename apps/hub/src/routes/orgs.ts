@@ -25,6 +25,7 @@ import { audited, permit, requireActor } from '../auth.ts';
 import { created, etag, ifMatch, pageParams, pageQuery, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
+import { inviteIfNeeded } from '../services/invitations.ts';
 import { issuePat } from '../services/tokens.ts';
 import type { AppEnv } from '../types.ts';
 
@@ -47,6 +48,12 @@ function memberView<T extends { version: number }>({ version: _, ...m }: T): Omi
   return m;
 }
 const orgTag = ['organisations'];
+
+/** Who an audit trail or a credential names as its creator: the calling person's id. */
+export function createdBy(c: Context<AppEnv>): string {
+  const actor = c.var.actor;
+  return actor.kind === 'user' ? actor.userId : actor.kind === 'client' ? actor.clientId : 'unknown';
+}
 
 export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
   defineRoute(
@@ -94,13 +101,15 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       path: '/api/v1/orgs',
       operationId: 'createOrg',
       summary: "Create an organisation (conveners' admins), optionally with its first admin (adminEmail)",
+      description:
+        'When `adminEmail` names a person without a credential that acts here, the answer carries `adminInvitation` with a one-time code (shown once, valid 7 days) that they redeem at `POST /api/v1/invitations/redeem`.',
       tags: orgTag,
       auth: 'bearer',
       body: { schema: 'identity#/$defs/organisationCreate' },
       responses: {
         201: {
           description: 'Created',
-          schema: 'identity#/$defs/organisation',
+          schema: 'identity#/$defs/organisationCreated',
           headers: { Location: 'URL of the organisation' },
         },
       },
@@ -114,7 +123,7 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
         agencies?: string[];
         adminEmail?: string;
       };
-      const org = await audited(c, async (tx, record) => {
+      const { org, adminInvitation } = await audited(c, async (tx, record) => {
         const org = await createOrg(tx, input);
         record('org.created', {
           orgId: org.id,
@@ -130,10 +139,20 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
             resource: { type: 'user', id: user.id },
             details: { role: 'admin' },
           });
+          const adminInvitation = await inviteIfNeeded(tx, record, {
+            orgId: org.id,
+            userId: user.id,
+            createdBy: createdBy(c),
+          });
+          return { org, adminInvitation };
         }
-        return org;
+        return { org, adminInvitation: undefined };
       });
-      return created(c, `/api/v1/orgs/${org.id}`, await view(c, org));
+      if (adminInvitation) c.header('Cache-Control', 'no-store');
+      return created(c, `/api/v1/orgs/${org.id}`, {
+        ...(await view(c, org)),
+        ...(adminInvitation ? { adminInvitation } : {}),
+      });
     },
   );
 
@@ -193,13 +212,15 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       path: '/api/v1/orgs/:org/members',
       operationId: 'addMember',
       summary: 'Add a person to the organisation with a role (creates the user when new)',
+      description:
+        'A person who holds no credential that acts here yet (a new user, or one with only credentials scoped to other organisations) gets an `invitation` with a one-time code, shown once and valid 7 days; someone who can already sign in is just added.',
       tags: orgTag,
       auth: 'bearer',
       body: { schema: 'identity#/$defs/memberAdd' },
       responses: {
         201: {
           description: 'Added',
-          schema: 'identity#/$defs/member',
+          schema: 'identity#/$defs/memberAdded',
           headers: { ETag: 'version', Location: 'URL of the membership' },
         },
       },
@@ -208,7 +229,7 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const org = await loadOrg(c);
       await permit(c, 'member.write', { orgId: org.id, orgKind: org.kind });
       const input = c.var.body as { email: string; name?: string; role: Role };
-      const { user, member } = await audited(c, async (tx, record) => {
+      const { user, member, invitation } = await audited(c, async (tx, record) => {
         const user =
           (await findUser(tx, input.email)) ??
           (await createUser(tx, { email: input.email, name: input.name ?? '' }));
@@ -218,10 +239,19 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
           resource: { type: 'user', id: user.id },
           details: { role: input.role },
         });
-        return { user, member };
+        const invitation = await inviteIfNeeded(tx, record, {
+          orgId: org.id,
+          userId: user.id,
+          createdBy: createdBy(c),
+        });
+        return { user, member, invitation };
       });
       c.header('ETag', etag(member.version));
-      return created(c, `/api/v1/orgs/${org.id}/members/${user.id}`, memberView(member));
+      if (invitation) c.header('Cache-Control', 'no-store');
+      return created(c, `/api/v1/orgs/${org.id}/members/${user.id}`, {
+        ...memberView(member),
+        ...(invitation ? { invitation } : {}),
+      });
     },
   );
 
