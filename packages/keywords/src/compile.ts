@@ -34,8 +34,12 @@ export interface CompiledTerm {
   readonly length: number;
   /** The term's own boundary types (`length + 1` entries): where the text may have a word break. */
   readonly bounds: Uint8Array;
-  /** Pattern id: terms whose skeletons are equal share it (they are one unit when scoring). */
+  /** Pattern id of this form of the term in the automaton. */
   readonly pattern: number;
+  /** Terms whose skeletons are equal share it: they are one unit when scoring (both forms of a term too). */
+  readonly unit: number;
+  /** Where the term itself has a doubled letter ("gall"), 1 per skeleton position; undefined when nowhere. */
+  readonly twice: Uint8Array | undefined;
   /**
    * The words of the term as pieces of evidence: two ambiguous terms that share one are variants of
    * one word and count once ("ivory colored", "ivory colour"). A word is keyed by its first four
@@ -77,12 +81,7 @@ export function compileLibrary(library: KeywordLibrary): Screener {
   const patternTerms: CompiledTerm[][] = [];
   const terms: CompiledTerm[] = [];
   const speciesWords = speciesWordsOf(library, normaliser);
-  for (const term of library.terms) {
-    normaliser.normalise(term.text, term.kind === 'hashtag');
-    const length = normaliser.length;
-    if (length === 0)
-      throw new KeywordsError('invalid-library', `term ${term.id} has no letters, digits or emoji to match`);
-    const skeleton = normaliser.skeleton();
+  const patternOf = (skeleton: string) => {
     const key = skeleton.replaceAll('l', 'i');
     let pattern = patternIds.get(key);
     if (pattern === undefined) {
@@ -91,6 +90,19 @@ export function compileLibrary(library: KeywordLibrary): Screener {
       patterns.push(skeleton);
       patternTerms.push([]);
     }
+    return pattern;
+  };
+  for (const term of library.terms) {
+    // The term as written ("gall bladder"), for text the matcher reads letter by letter (spaced
+    // letters, fullwidth); and, when it has a doubled letter, as ASCII text is read ("gal blader").
+    normaliser.squeeze = false;
+    normaliser.normalise(term.text, term.kind === 'hashtag');
+    normaliser.squeeze = true;
+    const length = normaliser.length;
+    if (length === 0)
+      throw new KeywordsError('invalid-library', `term ${term.id} has no letters, digits or emoji to match`);
+    const skeleton = normaliser.skeleton();
+    const pattern = patternOf(skeleton);
     let free = false;
     for (let i = 0; i < length; i++) {
       const kind = normaliser.infoAt(i) & KIND_MASK;
@@ -114,10 +126,20 @@ export function compileLibrary(library: KeywordLibrary): Screener {
       length,
       bounds: normaliser.bound.slice(0, length + 1),
       pattern,
+      unit: pattern,
+      twice: undefined,
       evidenceKeys: evidenceKeys(skeleton, normaliser.bound, speciesWords.get(term.group)),
     };
     terms.push(compiled);
     patternTerms[pattern]!.push(compiled);
+    normaliser.normalise(term.text, term.kind === 'hashtag');
+    if (normaliser.twiceCount === 0) continue;
+    // Each word with a doubled letter read either way ("g.a.l.l bladder": spaced letters are read
+    // as written, "bladder" as ASCII text is read), so 2^k forms for k such words (k ≤ 3).
+    for (const form of squeezedForms(skeleton, compiled.bounds, normaliser.skeleton())) {
+      const variant: CompiledTerm = { ...compiled, ...form, pattern: patternOf(form.skeleton) };
+      patternTerms[variant.pattern]!.push(variant);
+    }
   }
   return {
     version: library.version,
@@ -171,4 +193,54 @@ function evidenceKeys(skeleton: string, bound: Uint8Array, species: Set<string> 
     else if (w.length >= KEY_LETTERS || words.length === 1) keys.add(w.slice(0, KEY_LETTERS));
   }
   return [...keys];
+}
+
+/** Most words of one term read both ways (more would multiply its forms). */
+const MAX_SQUEEZED_WORDS = 3;
+const isAsciiLetter = (c: number) => c >= 0x61 && c <= 0x7a;
+
+/**
+ * The forms of a term with doubled letters: each subset (but the empty one) of its words with a
+ * doubled ASCII letter, those words read with the letter once. `full` is the normaliser's own
+ * squeezed skeleton: when the words disagree with it, only that form is used.
+ */
+function squeezedForms(
+  skeleton: string,
+  bounds: Uint8Array,
+  full: string,
+): { skeleton: string; length: number; bounds: Uint8Array; twice: Uint8Array }[] {
+  const n = skeleton.length;
+  // Positions that a squeeze would drop (the second of two equal ASCII letters in one word).
+  const drop: number[] = [];
+  const wordOf = new Int32Array(n);
+  let word = 0;
+  for (let p = 0; p < n; p++) {
+    if (p > 0 && bounds[p]! >= B_SOFT) word++;
+    wordOf[p] = word;
+    const c = skeleton.charCodeAt(p);
+    if (p > 0 && bounds[p]! < B_SOFT && isAsciiLetter(c) && c === skeleton.charCodeAt(p - 1)) drop.push(p);
+  }
+  const words = [...new Set(drop.map((p) => wordOf[p]!))];
+  const make = (chosen: ReadonlySet<number>) => {
+    let text = '';
+    const b: number[] = [];
+    const t: number[] = [];
+    for (let p = 0; p < n; p++) {
+      if (drop.includes(p) && chosen.has(wordOf[p]!)) {
+        t[t.length - 1] = 1;
+        continue;
+      }
+      text += skeleton[p];
+      b.push(bounds[p]!);
+      t.push(0);
+    }
+    b.push(bounds[n]!);
+    return { skeleton: text, length: text.length, bounds: Uint8Array.from(b), twice: Uint8Array.from(t) };
+  };
+  const all = make(new Set(words));
+  if (all.skeleton !== full || words.length > MAX_SQUEEZED_WORDS) return all.skeleton === full ? [all] : [];
+  const forms = [];
+  for (let mask = 1; mask < 1 << words.length; mask++)
+    forms.push(make(new Set(words.filter((_, i) => mask & (1 << i)))));
+  return forms;
 }

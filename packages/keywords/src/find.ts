@@ -110,10 +110,11 @@ function accepts(n: Normaliser, term: CompiledTerm, a: number, b: number, found:
   if (right === B_NONE) right = pluralEnd(n, b);
   if (left === B_NONE || right === B_NONE) return REJECTED;
   if (term.length < MIN_LOOSE_TERM && (left !== B_HARD || right !== B_HARD)) return REJECTED;
+  if ((n.twiceCount !== 0 || term.twice) && !sameDoubling(n, term, a, b)) return REJECTED;
   let fit = FITS;
   for (let p = a + 1; p < b; p++)
     if (bound[p]! >= B_SOFT && term.bounds[p - a] === B_NONE) {
-      if (bound[p] === B_HARD) return REJECTED;
+      if (bound[p] === B_HARD && !splitBySpace(n, term, a, b, p)) return REJECTED;
       fit = BROKEN;
     }
   if (left >= B_SOFT && right >= B_SOFT) return fit;
@@ -124,6 +125,58 @@ function accepts(n: Normaliser, term: CompiledTerm, a: number, b: number, found:
     (right >= B_SOFT || touches(found, b, STARTS, n.length))
     ? fit
     : REJECTED;
+}
+
+/** Words of the term at least this long may differ from the text in a doubled letter ("ivvory", "pangollin"). */
+const MIN_DOUBLING_WORD = 5;
+
+/** The extent [start, end) of the term's word around term position q. */
+function termWord(term: CompiledTerm, q: number): [number, number] {
+  let start = q;
+  while (start > 0 && term.bounds[start]! < B_SOFT) start--;
+  let end = q + 1;
+  while (end < term.length && term.bounds[end]! < B_SOFT) end++;
+  return [start, end];
+}
+
+/**
+ * A letter doubled in the text but not in the term (or the other way round) is accepted only in a
+ * word of the term of at least MIN_DOUBLING_WORD letters: "pangollin" is pangolin, "bille" is not bile.
+ */
+function sameDoubling(n: Normaliser, term: CompiledTerm, a: number, b: number): boolean {
+  for (let p = a; p < b; p++) {
+    const q = p - a;
+    if (n.twice[p] === (term.twice ? term.twice[q] : 0)) continue;
+    const [start, end] = termWord(term, q);
+    if (end - start < MIN_DOUBLING_WORD) return false;
+  }
+  return true;
+}
+
+/**
+ * Words too common to be half of a split word: "man is" is not "manis". A word of the term split by
+ * one space ("iv ory", "pango lin") is read as the word only when the pieces make sense only together.
+ */
+const COMMON_WORDS = new Set(
+  (
+    'a an the is in on at to of or and no not be by it as so do go he we me my us up if am are was has had ' +
+    'for but all any one two new old big man men can her his him our you yes its may per via off out own ' +
+    'de la le el en un et es da di du il lo los las une des del al ha'
+  ).split(' '),
+);
+const SPACE = 32;
+
+/** A word of the term written in two pieces separated by one space, neither piece shorter than 2 letters. */
+function splitBySpace(n: Normaliser, term: CompiledTerm, a: number, b: number, p: number): boolean {
+  if (term.free || n.from[p]! - n.to[p - 1]! !== 1 || n.input[n.to[p - 1]!] !== SPACE) return false;
+  const [start, end] = termWord(term, p - a);
+  if (end - start < MIN_DOUBLING_WORD || p - a - start < 2 || end - (p - a) < 2) return false;
+  // One split per word, and only where the word has no break of its own.
+  for (let x = a + start + 1; x < a + end; x++) if (x !== p && n.bound[x]! >= B_SOFT) return false;
+  if (a + end > b) return false;
+  const left = n.chars.subarray(a + start, p);
+  const right = n.chars.subarray(p, a + end);
+  return !(COMMON_WORDS.has(String.fromCharCode(...left)) && COMMON_WORDS.has(String.fromCharCode(...right)));
 }
 
 /** A CJK or emoji term: no word boundaries, but it does not cut an emoji ZWJ sequence (🐻‍❄️ is not 🐻). */

@@ -36,6 +36,8 @@ const TOKEN_WORK = F_CONF | F_UPPER;
 const LEET_WORD = F_LEET | F_LETTER;
 
 export class Normaliser extends SkeletonBuffer {
+  /** Read a letter doubled inside an ASCII word once ("pangollin" → pangolin); off only to compile terms as written. */
+  squeeze = true;
   /** Tokens the hot loop left for post-processing: [start, end, flags] triples. */
   private work = new Int32Array(256);
   private workCount = 0;
@@ -112,7 +114,8 @@ export class Normaliser extends SkeletonBuffer {
   private asciiRun(input: Uint16Array, n: number, begin: number): number {
     const asciiInfo = ASCII_INFO;
     const asciiFold = ASCII_FOLD;
-    const { chars, from, to, bound, work, hashtagMode } = this;
+    const { chars, from, to, bound, work, hashtagMode, twice, twiceAt, squeeze } = this;
+    let twiceCount = this.twiceCount;
     let len = this.len;
     let tokStart = this.tokStart;
     let tokFlags = this.tokFlags;
@@ -134,8 +137,25 @@ export class Normaliser extends SkeletonBuffer {
           // One punctuation mark glued between two words ("iv.ory", "rhino-horn") is a soft break.
           bound[len] = len > 0 && to[len - 1] === i - 1 && isGlue(input[i - 1]!) ? B_SOFT : B_HARD;
         } else {
-          bound[len] = inner;
           tokFlags |= inf;
+          const folded = asciiFold[c]!;
+          // A letter written twice in a row inside a word is read once — not in a hashtag, whose
+          // words run together ("#tigerrug"), nor across a camelCase hump ("TigerRug").
+          if (
+            folded === chars[len - 1] &&
+            squeeze &&
+            inner === B_NONE &&
+            inf & F_LETTER &&
+            (!(inf & F_UPPER) || input[i - 1]! < 0x61)
+          ) {
+            to[len - 1] = i + 1;
+            if (twice[len - 1] === 0) {
+              twice[len - 1] = 1;
+              twiceAt[twiceCount++] = len - 1;
+            }
+            continue;
+          }
+          bound[len] = inner;
         }
         chars[len] = asciiFold[c]!;
         from[len] = i;
@@ -162,6 +182,7 @@ export class Normaliser extends SkeletonBuffer {
     this.inner = inner;
     this.pendingHash = pendingHash;
     this.workCount = workCount;
+    this.twiceCount = twiceCount;
     return i;
   }
 

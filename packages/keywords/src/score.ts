@@ -183,16 +183,16 @@ function groupScore(hits: Hit[], neutral: Set<Hit> | undefined): number {
     const hidden = h.obfuscated && h.term.ambiguous;
     const weight = hidden ? Math.max(h.term.weight, OBFUSCATED_WEIGHT) : h.term.weight;
     const innocent = neutral?.has(h) === true;
-    const unit = units.get(h.term.pattern);
+    const unit = units.get(h.term.unit);
     if (!unit || unit.weight < weight || (unit.weight === weight && unit.innocent && !innocent))
-      units.set(h.term.pattern, {
+      units.set(h.term.unit, {
         weight,
         ambiguous: h.term.ambiguous && !hidden,
         innocent,
         term: h.term,
         spans: unit ? unit.spans : [],
       });
-    units.get(h.term.pattern)!.spans.push(h.field, h.a, h.b);
+    units.get(h.term.unit)!.spans.push(h.field, h.a, h.b);
   }
   let context = false;
   for (const u of units.values()) if (!u.ambiguous && u.weight >= CONTEXT_MIN_WEIGHT) context = true;

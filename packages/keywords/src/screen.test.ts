@@ -55,6 +55,11 @@ describe('ordinary listings', () => {
     'Tortoise-shell sunglasses',
     'TortoiseShell acetate frames',
     'Leather-back office chair',
+    'Tigger plush toy',
+    'Coffee mugg, set of 2',
+    'Shel Silverstein poetry book',
+    'Billes en verre, lot de 20',
+    'Pan golden retriever figurine',
   ])('%s — not flagged', (title) => {
     const r = screen(title);
     expect(r.flagged, JSON.stringify(r.matches)).toBe(false);
@@ -141,6 +146,37 @@ describe('trafficking listings, obfuscated', () => {
     expect(r.flagged, JSON.stringify(r.matches)).toBe(true);
     const found = r.matches.filter((m) => m.group === group).map((m) => title.slice(m.start, m.end));
     expect(found).toContain(span);
+  });
+
+  it.each([
+    ['Ivvory bangle, old', 'elephant', 'Ivvory bangle'],
+    ['pangollin scales 1kg', 'pangolin', 'pangollin scales'],
+    ['iv ory netsuke, hand carved', 'elephant', 'iv ory'],
+    ['pango lin scales, dried', 'pangolin', 'pango lin scales'],
+    ['rhi no horn cup', 'rhino', 'rhi no horn'],
+  ])(
+    '%s — doubled letters and words split by a space are read as the word: flagged as %s',
+    (title, group, span) => {
+      const r = screen(title);
+      expect(r.flagged, JSON.stringify(r.matches)).toBe(true);
+      const found = r.matches.filter((m) => m.group === group).map((m) => title.slice(m.start, m.end));
+      expect(found).toContain(span);
+    },
+  );
+
+  it('a doubled letter or a space split needs a long enough word, and pieces that are not both words', () => {
+    expect(screen('the man is here').matches).toEqual([]);
+    expect(screen('Tigger plush toy').flagged).toBe(false);
+    const pangollin = screen('Real pangollin for sale');
+    expect(pangollin.matches.filter((m) => m.term === 'pangolin').map((m) => [m.start, m.end])).toEqual([
+      [5, 14],
+    ]);
+    expect(screen('Billes en verre, lot de 20').matches.map((m) => m.term)).not.toContain('bile');
+    expect(screen('Ivvory coloured dress').flagged).toBe(false); // a misspelt colour is still the colour
+    // a doubled letter is read once in ordinary words only: hashtags run words together
+    expect(screen('#tigerrug').matches.map((m) => m.term)).toEqual(expect.arrayContaining(['tiger', 'rug']));
+    // one word spelt out letter by letter, the other written plainly with its doubled letter
+    expect(screen('Moon bear g.a.l.l bladder').matches.map((m) => m.term)).toContain('Gall bladder');
   });
 
   it.each([

@@ -51,8 +51,17 @@ export class SkeletonBuffer {
    */
   obfuscated = new Uint8Array(256);
   private obfuscatedAt: number[] = [];
+  /**
+   * 1 where the unit stands for a doubled letter of the text ("ivvory" → i v o r y, the v twice):
+   * the skeleton reads an ASCII letter written twice in a row inside a word as one, so that
+   * "pangollin" is "pangolin" (terms are compiled both as written and read this way).
+   */
+  twice = new Uint8Array(256);
+  /** Positions where `twice` is set (cleared before the next text), and how many. */
+  protected twiceAt = new Int32Array(256);
+  twiceCount = 0;
   /** The text's UTF-16 code units. */
-  protected input = new Uint16Array(256);
+  input = new Uint16Array(256);
   // The current run of single-letter tokens.
   protected runStart = 0;
   protected runCount = 0;
@@ -85,7 +94,8 @@ export class SkeletonBuffer {
     if (flags & F_CONF && (flags & F_LATIN || this.allConfusable(start, end)))
       this.readConfusables(start, end);
     if (flags & F_UPPER && end - start > 1) this.markHumps(start, end);
-    if (end - start === 1) {
+    // One letter, not one written twice ("ll" is no single letter of a spaced-out word).
+    if (end - start === 1 && this.twice[start] === 0) {
       if (
         this.runCount > 0 &&
         this.runStart + this.runCount === start &&
@@ -171,6 +181,8 @@ export class SkeletonBuffer {
   protected clearObfuscated(): void {
     for (const p of this.obfuscatedAt) this.obfuscated[p] = 0;
     this.obfuscatedAt.length = 0;
+    for (let k = 0; k < this.twiceCount; k++) this.twice[this.twiceAt[k]!] = 0;
+    this.twiceCount = 0;
   }
 
   private allConfusable(start: number, end: number): boolean {
@@ -191,6 +203,7 @@ export class SkeletonBuffer {
       this.from[w] = this.from[p]!;
       this.to[w] = this.to[p]!;
       this.info[w] = this.info[p]!;
+      this.twice[w] = this.twice[p]!;
       this.bound[w] = p === start ? B_HARD : this.bound[p]!;
       w++;
     }
@@ -209,5 +222,8 @@ export class SkeletonBuffer {
     this.bound = new Uint8Array(size + 1);
     this.obfuscated = new Uint8Array(size);
     this.obfuscatedAt.length = 0;
+    this.twice = new Uint8Array(size);
+    this.twiceAt = new Int32Array(size);
+    this.twiceCount = 0;
   }
 }
