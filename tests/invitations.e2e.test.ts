@@ -173,6 +173,7 @@ describe('invitations', () => {
     expect(r2.status).toBe(400);
     expect(((await r2.json()) as { detail: string }).detail).toMatch(/expired/);
 
+    // Removing the person revokes their pending code, which stays dead when they are added again.
     const removed = await addNewcomer('removed@alpha.example');
     const rm = await api(
       w.tokens['company-admin'],
@@ -184,7 +185,10 @@ describe('invitations', () => {
     expect(rm.status).toBe(204);
     const r3 = await redeem(removed.invitation.code);
     expect(r3.status).toBe(400);
-    expect(((await r3.json()) as { detail: string }).detail).toMatch(/no longer a member/);
+    expect(((await r3.json()) as { detail: string }).detail).toMatch(/revoked/);
+    const readded = await addNewcomer('removed@alpha.example');
+    expect((await redeem(removed.invitation.code)).status).toBe(400);
+    expect((await redeem(readded.invitation.code)).status).toBe(201);
 
     const r4 = await redeem(`ewto_inv_${'A'.repeat(43)}`);
     expect(r4.status).toBe(400);

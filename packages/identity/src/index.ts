@@ -62,6 +62,7 @@ export {
   listInvitations,
   redeemInvitation,
   revokeInvitation,
+  revokePendingInvitations,
 } from './invitations.ts';
 export { HubKeyStore, type PublishedJwk } from './keystore.ts';
 export { clampLimit, decodeCursor, decodeIntCursor, encodeCursor, type Page } from './pagination.ts';

@@ -121,6 +121,30 @@ export async function listInvitations(
   );
 }
 
+/**
+ * Revokes a person's pending invitations to an organisation (when they are removed from it, so that
+ * an old code does not come back to life if they are added again); returns their ids.
+ */
+export async function revokePendingInvitations(
+  db: Database,
+  orgId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await db
+    .update(invitations)
+    .set({ revokedAt: nowIso() })
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.userId, userId),
+        isNull(invitations.redeemedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.map((r) => r.id);
+}
+
 /** Revokes an organisation's pending invitation; a redeemed one is 409 (revoke its token instead). */
 export async function revokeInvitation(db: Database, orgId: string, id: string): Promise<Invitation> {
   const found = await getInvitation(db, id);

@@ -16,6 +16,7 @@ import {
   resolveRecipients,
   revokeClientKey,
   revokePat,
+  revokePendingInvitations,
   setRole,
   visibleOrgIds,
 } from '@ewto/identity';
@@ -338,6 +339,12 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
           resource: { type: 'user', id: before.userId },
           details: { role: before.role },
         });
+        for (const id of await revokePendingInvitations(tx, org.id, before.userId))
+          record('invitation.revoked', {
+            orgId: org.id,
+            resource: { type: 'invitation', id },
+            details: { forUser: before.userId, reason: 'member removed' },
+          });
       });
       return c.body(null, 204);
     },
