@@ -4,6 +4,7 @@ import { dispatch, type Group, type Io } from './cli.ts';
 import { adminGroup } from './commands/admin.ts';
 import { auditGroup } from './commands/audit.ts';
 import { authGroup } from './commands/auth.ts';
+import { intelGroup } from './commands/intel.ts';
 import { keysGroup } from './commands/keys.ts';
 import { keywordsGroup } from './commands/keywords.ts';
 import { policyGroup } from './commands/policy.ts';
@@ -13,7 +14,7 @@ export const root: Group = {
   name: 'ewto',
   summary:
     'EWTO Hub command-line tool: framework alignment, keyword screening, intelligence and administration.',
-  children: [policyGroup, keywordsGroup, authGroup, keysGroup, auditGroup, adminGroup],
+  children: [policyGroup, keywordsGroup, intelGroup, authGroup, keysGroup, auditGroup, adminGroup],
 };
 
 export function processIo(): Io {

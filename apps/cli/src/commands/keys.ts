@@ -5,11 +5,16 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { CliError, type Command, type Group } from '../cli.ts';
 import { resolvePath } from '../io.ts';
 
-async function pair(alg: 'EdDSA' | 'ECDH-ES+A256KW', crv: 'Ed25519' | 'X25519', use: 'sig' | 'enc') {
+async function pair(
+  alg: 'EdDSA' | 'ECDH-ES+A256KW',
+  crv: 'Ed25519' | 'X25519',
+  use: 'sig' | 'enc',
+  org: string | undefined,
+) {
   const { publicKey, privateKey } = await generateKeyPair(alg, { crv, extractable: true });
   const pub = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(pub, 'sha256');
-  const meta = { kid, use, alg };
+  const meta = { kid, use, alg, ...(org ? { org } : {}) };
   return { kid, pub: { ...pub, ...meta }, priv: { ...(await exportJWK(privateKey)), ...meta } };
 }
 
@@ -17,16 +22,26 @@ const generate: Command = {
   kind: 'command',
   name: 'generate',
   summary: "Generate an agency's Ed25519 signing key and X25519 encryption key as JWK files",
-  usage: '--out <dir>',
+  usage: '--out <dir> [--org <org-id>]',
   description:
     'Writes signing.private.jwk.json and encryption.private.jwk.json (mode 0600: keep them, never send them)\nand signing.public.jwk.json and encryption.public.jwk.json (register these with the hub:\nPOST /api/v1/orgs/<agency>/keys {"publicJwk": …}). The signing key\'s kid is the client id of\nthe agency\'s machine client.',
-  options: [{ name: 'out', type: 'string', value: '<dir>', description: 'folder to write the key files to' }],
+  options: [
+    { name: 'out', type: 'string', value: '<dir>', description: 'folder to write the key files to' },
+    {
+      name: 'org',
+      type: 'string',
+      value: '<org-id>',
+      description:
+        'the agency id, written into the key files as "org" (ewto intel verify and receipt then need no --audience/--org)',
+    },
+  ],
   positionals: [0, 0],
   async run({ values, io }) {
     if (typeof values.out !== 'string') throw new CliError('usage', '--out <dir> is required');
     const dir = resolvePath(io, values.out);
-    const sig = await pair('EdDSA', 'Ed25519', 'sig');
-    const enc = await pair('ECDH-ES+A256KW', 'X25519', 'enc');
+    const org = typeof values.org === 'string' ? values.org : undefined;
+    const sig = await pair('EdDSA', 'Ed25519', 'sig', org);
+    const enc = await pair('ECDH-ES+A256KW', 'X25519', 'enc', org);
     try {
       await mkdir(dir, { recursive: true });
       for (const [name, key, secret] of [
