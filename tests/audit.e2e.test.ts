@@ -52,7 +52,7 @@ describe('ewto audit verify', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/✓ audit log verified: \d+ entries/);
     expect(r.code).toBe(0);
-  });
+  }, 60_000);
 
   it('names an entry edited directly in the database (exit 1)', async () => {
     const world = await busyWorld();
@@ -68,7 +68,7 @@ describe('ewto audit verify', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`first bad entry: seq ${target}`);
     expect(r.stdout).toMatch(new RegExp(`edited \\(seq ${target}\\)`));
-  });
+  }, 60_000);
 
   it('names a deleted entry and reordered entries', async () => {
     const world = await busyWorld();
@@ -87,7 +87,7 @@ describe('ewto audit verify', () => {
     expect(s.code).toBe(1);
     expect(s.stdout).toContain('first bad entry: seq 2');
     await other.close();
-  });
+  }, 60_000);
 
   it('catches a truncated tail against a saved checkpoint', async () => {
     const world = await busyWorld();
@@ -100,7 +100,7 @@ describe('ewto audit verify', () => {
     const r = await verify(world, '--checkpoint', saved);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/truncated|does not extend|covers/);
-  });
+  }, 60_000);
 
   it("verifies an organisation admin's own entries by inclusion proofs", async () => {
     const world = await busyWorld();
@@ -131,7 +131,7 @@ describe('ewto audit verify', () => {
       latest = await world.hub.deps.audit.latestCheckpoint();
     }
     expect(latest?.treeSize).toBe(size);
-  });
+  }, 60_000);
 });
 
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

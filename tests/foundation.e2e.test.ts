@@ -6,7 +6,7 @@ describe('hub over real HTTP', () => {
   let hub: RunningHub;
   beforeAll(async () => {
     hub = await startTestHub();
-  });
+  }, 30_000);
   afterAll(async () => {
     await hub?.close();
   });
@@ -46,7 +46,7 @@ describe('hub over real HTTP', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
-  });
+  }, 60_000);
 });
 
 describe('web UI', () => {
@@ -60,7 +60,7 @@ describe('web UI', () => {
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>EWTO Hub</title>');
     writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
     hub = await startTestHub({ webDist: dist });
-  });
+  }, 30_000);
   afterAll(async () => {
     await hub?.close();
   });

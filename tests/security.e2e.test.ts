@@ -125,7 +125,7 @@ describe('security regressions', () => {
     await new Promise((r) => setTimeout(r, 2500));
     expect((await call('convener-viewer', '/api/v1/me')).status).toBe(401);
     expect(token).toBeTruthy();
-  });
+  }, 60_000);
 
   it('writes a consistent checkpoint while entries are appended, so the log restarts', async () => {
     const log = w.hub.deps.audit;

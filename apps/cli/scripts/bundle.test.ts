@@ -38,7 +38,7 @@ describe('the CLI bundle', () => {
     const migrate = run(['admin', 'migrate'], { DATABASE_URL: `file:${join(dir, 'hub.db')}` });
     expect(migrate.stderr).toBe('');
     expect(migrate.status).toBe(0);
-  });
+  }, 60_000);
 
   it('lists every workspace source it was built from, beyond apps/cli, and no npm package', () => {
     expect(inputs).toContain('apps/cli/src/main.ts');

@@ -90,7 +90,7 @@ describe('agreement with the naive implementation', () => {
           hexes(naiveSubproof(m, data.slice(0, n), true)),
         );
     }
-  });
+  }, 30_000);
 });
 
 describe('properties over random trees', () => {
@@ -121,7 +121,7 @@ describe('properties over random trees', () => {
         }
       }
     }
-  });
+  }, 30_000);
 
   it('every consistency proof verifies; a flipped bit or a wrong size fails', () => {
     for (let run = 0; run < 25; run++) {
@@ -162,7 +162,7 @@ describe('properties over random trees', () => {
         }
       }
     }
-  });
+  }, 30_000);
 });
 
 describe('edge cases', () => {

@@ -180,5 +180,5 @@ describe('verifyAuditLog', () => {
       expect(report.firstBadSeq, `run ${run}, seq ${k}`).toBe(k);
       expect(report.problems[0]!.kind).toBe(run % 2 === 0 ? 'edited' : k === 199 ? 'truncated' : 'deleted');
     }
-  });
+  }, 30_000);
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
     if (!r.ok) throw new Error(`${f}: ${JSON.stringify(r.issues)}`);
     examples.set(f.replace('.yaml', ''), r.document);
   }
-});
+}, 30_000);
 
 const report = (name: string, edition = 'latest') =>
   diffPolicy(catalog.resolve(edition), examples.get(name)!, { today: TODAY });

@@ -355,7 +355,7 @@ describe('matching rules', () => {
     const r = screenListing(screener, { id: 'big', description: 'ivory bone '.repeat(60_000) });
     expect(r.matches.filter((m) => m.term === 'ivory')).toHaveLength(60_000);
     expect(r.flagged).toBe(false); // the same ambiguous words, repeated, are still ambiguous
-  });
+  }, 30_000);
 
   it('gives an empty record for an empty listing', () => {
     expect(screenListing(screener, { id: 'e' })).toEqual({ id: 'e', flagged: false, score: 0, matches: [] });

@@ -26,14 +26,14 @@ describe('ewto keywords screen', () => {
     expect(r.stdout).toMatch(/\n3 {2}FLAGGED {2}0\.80 {2}rhino\n/);
     expect(r.stdout).toContain('title 0-21  "r.h.i.n.o h.o.r.n cup"  rhino horn cup (rhino search-word)');
     expect(r.stdout).toMatch(/screened 2 listings against library version \d+: 1 flagged\n$/);
-  });
+  }, 30_000);
 
   it('shows zero-width characters and soft hyphens in matched text escaped (--format text)', async () => {
     const r = await runCaptured(['keywords', 'screen', '-'], { stdin: 'iv\u00adory tusk, ivo\u200bry\n' });
     expect(r.stdout).toContain('"iv\\u00adory tusk"');
     expect(r.stdout).toContain('"ivo\\u200bry"');
     expect(r.stdout).not.toMatch(/[\u00ad\u200b]/);
-  });
+  }, 30_000);
 
   it('writes one JSONL record per listing of a .jsonl file, valid against the screen-result schema', async () => {
     const name = file(
@@ -104,7 +104,7 @@ describe('ewto keywords screen', () => {
       stdin: 'turtle neck sweater\n',
     });
     expect(clean.code).toBe(0);
-  });
+  }, 30_000);
 
   it('exits 2 for a missing file or a bad option value', async () => {
     const missing = await runCaptured(['keywords', 'screen', 'nope.jsonl'], { cwd: dir });

@@ -31,7 +31,7 @@ describe('ewto policy validate', () => {
     expect(r.stdout).toContain('policies/framework/2020.yaml: ok (framework edition 2020, 21 provisions)');
     expect(r.stdout).toContain(`${tessellate}: ok (company policy "Tessellate Market", 9 rules, 5 measures)`);
     expect(r.stdout).toContain(`${tessellate}:138:14: warning: waiver for PWF-020 expired on 2026-03-31`);
-  });
+  }, 30_000);
 
   it('locates errors as file:line:col and exits 1', async () => {
     const file = join(tmp, 'broken.yaml');
