@@ -2,8 +2,15 @@
  * Parses YAML (or JSON, which YAML 1.2 reads too) keeping positions, so that schema and
  * semantic errors can be reported as `file:line:col`.
  */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { MAX_NESTING, yamlTooDeep } from './nesting.ts';
 import type { SchemaIssue } from './validate.ts';
+
+/**
+ * Bound on what aliases (`*name`) may expand to: yaml's `maxAliasCount` (aliases resolved times the
+ * size of what they name). A "billion laughs" document of a few hundred bytes stops here.
+ */
+export const MAX_ALIAS_COUNT = 100;
 
 export interface SourceDocument {
   /** The parsed value (undefined when the text did not parse). */
@@ -12,6 +19,11 @@ export interface SourceDocument {
   syntaxErrors: SchemaIssue[];
   /** 1-based line:col of the value at a JSON Pointer, or of its nearest existing parent. */
   locate(pointer: string): { line: number; col: number };
+  /**
+   * The document was refused before it was read in full: it nests too deep or its aliases expand
+   * too far. `syntaxErrors` holds the one issue; nothing else about the text is known.
+   */
+  limitExceeded?: boolean;
 }
 
 /**
@@ -20,6 +32,14 @@ export interface SourceDocument {
  * src.locate('/rules/0/id'); // { line: 2, col: 5 }
  */
 export function parseSource(text: string): SourceDocument {
+  const deep = yamlTooDeep(text);
+  if (deep)
+    return refused({
+      pointer: '',
+      message: `lists and mappings nest more than ${MAX_NESTING} levels deep here; a document may nest at most ${MAX_NESTING} levels`,
+      line: deep.line,
+      col: deep.col,
+    });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const pos = (offset: number) => {
@@ -52,7 +72,30 @@ export function parseSource(text: string): SourceDocument {
     const range = last?.range;
     return range ? pos(range[0]) : { line: 1, col: 1 };
   };
-  return { data: syntaxErrors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), syntaxErrors, locate };
+  if (syntaxErrors.length) return { data: undefined, syntaxErrors, locate };
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntaxErrors, locate };
+  } catch (e) {
+    // yaml throws a ReferenceError ("Excessive alias count …") when aliases expand past the bound.
+    if (!(e instanceof ReferenceError)) throw e;
+    let first: Node | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        first = node;
+        return visit.BREAK;
+      },
+    });
+    const at = first?.range ? pos(first.range[0]) : { line: 1, col: 1 };
+    return refused({
+      pointer: '',
+      message: `aliases (*name) expand to more than ${MAX_ALIAS_COUNT} values, which is refused as a resource-exhaustion attack ("billion laughs"); write the values out instead`,
+      ...at,
+    });
+  }
+}
+
+function refused(issue: SchemaIssue): SourceDocument {
+  return { data: undefined, syntaxErrors: [issue], limitExceeded: true, locate: () => ({ line: 1, col: 1 }) };
 }
 
 /** Adds line:col to schema issues found in a document parsed by `parseSource`. */

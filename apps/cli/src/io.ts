@@ -10,13 +10,18 @@ export function resolvePath(io: Io, p: string): string {
 
 /** Reads a file argument (or `-` for stdin); a missing or unreadable file is a usage error (exit 2). */
 export async function readInput(io: Io, p: string): Promise<string> {
+  return (await readInputBytes(io, p)).toString('utf8');
+}
+
+/** A file's (or stdin's, for `-`) bytes, undecoded; an unreadable file is a usage error. */
+export async function readInputBytes(io: Io, p: string): Promise<Buffer> {
   if (p === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
   try {
-    return await readFile(resolvePath(io, p), 'utf8');
+    return await readFile(resolvePath(io, p));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =

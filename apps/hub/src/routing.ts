@@ -3,7 +3,7 @@
  * from, and registered on the hono app by the same call. Declared JSON bodies are parsed and
  * validated against their JSON Schema before the handler runs.
  */
-import { type SchemaPath, validate } from '@ewto/schemas';
+import { jsonTooDeep, type SchemaPath, validate } from '@ewto/schemas';
 import type { Context, Handler, Hono } from 'hono';
 import { requireActor } from './auth.ts';
 import { ApiError } from './problem.ts';
@@ -90,9 +90,24 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '')
     throw new ApiError(400, 'malformed-json', 'the request body is empty; expected JSON');
+  // Nothing after this point (parsing, validation, handlers) sees deeper nesting than a document may have.
+  const deep = jsonTooDeep(text);
+  if (deep)
+    throw new ApiError(
+      422,
+      'too-deep',
+      `the request body nests more than ${deep.max} levels deep (line ${deep.line}, column ${deep.col})`,
+      {
+        errors: [
+          { pointer: '', message: `nests more than ${deep.max} levels`, line: deep.line, col: deep.col },
+        ],
+      },
+    );
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch (e) {
     throw new ApiError(400, 'malformed-json', `the request body is not valid JSON: ${(e as Error).message}`);
   }
+  return data;
 }

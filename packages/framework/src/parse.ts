@@ -2,7 +2,7 @@
  * Text → validated document: YAML or JSON, the schema of its `kind`, then the semantic checks;
  * every issue located as line:col. Never throws on bad input.
  */
-import { type SchemaIssue, validate } from '@ewto/schemas';
+import { jsonErrorOffset, positionOf, type SchemaIssue, validate } from '@ewto/schemas';
 import framework from '@ewto/schemas/framework.schema.json' with { type: 'json' };
 import { checkCompanyPolicy, checkEdition, checkEditionSequence, type Issue } from './checks.ts';
 import type { LocatedIssue } from './errors.ts';
@@ -22,6 +22,8 @@ export interface ParseOptions {
   edition?: FrameworkEdition;
   /** Refuse documents of the other kind. */
   expect?: DocumentKind;
+  /** What the text was sent as: `json` must be JSON (errors say "malformed JSON"); default YAML, which reads JSON too. */
+  format?: 'yaml' | 'json';
 }
 
 export type Parsed<T> =
@@ -57,6 +59,11 @@ export function parseDocument(
   const { parsed } = source;
   const lineOf = (pointer: string) => source.locate(pointer).line;
   const checkOptions = { ...options, lineOf };
+  if (parsed.limitExceeded) return { ok: false, issues: parsed.syntaxErrors.map(refusal), source };
+  if (options.format === 'json') {
+    const bad = jsonSyntaxIssue(text);
+    if (bad) return { ok: false, issues: [bad], source };
+  }
   if (parsed.syntaxErrors.length) return { ok: false, issues: syntaxIssues(source), source };
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data))
@@ -143,6 +150,22 @@ export function parseEdition(
   options: Omit<ParseOptions, 'expect' | 'today'> = {},
 ): Parsed<FrameworkEdition> {
   return parseDocument(text, { ...options, expect: 'framework-edition' }) as Parsed<FrameworkEdition>;
+}
+
+/** A document refused before it was read in full (nesting too deep, aliases expanding too far). */
+function refusal(e: SchemaIssue): LocatedIssue {
+  return { pointer: '', message: e.message, severity: 'error', line: e.line ?? 1, col: e.col ?? 1 };
+}
+
+/** A text sent as JSON that JSON.parse refuses, located at the first character that is not JSON. */
+function jsonSyntaxIssue(text: string): LocatedIssue | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const where = positionOf(text, jsonErrorOffset(text) ?? 0);
+    return { pointer: '', message: `malformed JSON: ${(e as Error).message}`, severity: 'error', ...where };
+  }
 }
 
 /** Malformed YAML, an unclosed bracket named where it is opened rather than where the parser gave up. */

@@ -1,5 +1,6 @@
 /** The framework editions, edition-to-edition changes, and companies' policy submissions with their alignment reports. */
 import { compareEditions, diffPolicy, editionSummary, parseCompanyPolicy } from '@ewto/framework';
+import { decodeUtf8 } from '@ewto/schemas';
 import type { Context, Hono } from 'hono';
 import { audit, audited, permit, requireActor } from '../auth.ts';
 import { created, pageParams, pageQuery, param } from '../http.ts';
@@ -96,7 +97,7 @@ export function frameworkRoutes(app: Hono<AppEnv>, table: RouteTable) {
       operationId: 'submitPolicy',
       summary: "Submit the company's policy (YAML or JSON); stored immutably; answers the alignment report",
       description:
-        'The body is a company policy document (docs/company-policy-format.md) as `application/yaml` or `application/json`. An invalid document gets 422 with one error per problem (JSON Pointer, line and column). `?framework=` picks the edition (default `latest`).',
+        'The body is a company policy document (docs/company-policy-format.md) as `application/yaml` or `application/json`. An invalid document gets 422 with one error per problem (JSON Pointer, line and column), as does one nesting lists and mappings more than 64 levels deep or whose YAML aliases expand past a bound. A body that is not UTF-8 gets 400 naming the byte offset (`offset`); a document is stored exactly as sent. `?framework=` picks the edition (default `latest`).',
       tags,
       auth: 'bearer',
       query: [
@@ -128,8 +129,15 @@ export function frameworkRoutes(app: Hono<AppEnv>, table: RouteTable) {
           'unsupported-media-type',
           `send application/json or application/yaml, not "${mediaType}"`,
         );
-      const text = await c.req.text();
-      const parsed = parseCompanyPolicy(text, { editions: c.var.deps.frameworks.editions, today: today() });
+      // Stored exactly as sent: bytes that are not UTF-8 are refused, never replaced.
+      const decoded = decodeUtf8(new Uint8Array(await c.req.arrayBuffer()));
+      if (!decoded.ok) throw new ApiError(400, 'invalid-utf8', decoded.message, { offset: decoded.offset });
+      const text = decoded.text;
+      const parsed = parseCompanyPolicy(text, {
+        editions: c.var.deps.frameworks.editions,
+        today: today(),
+        format: mediaType === 'application/json' ? 'json' : 'yaml',
+      });
       if (!parsed.ok)
         throw new ApiError(422, 'invalid-document', parsed.issues[0]?.message ?? 'invalid company policy', {
           errors: parsed.issues.map((i) => ({

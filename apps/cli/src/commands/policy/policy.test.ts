@@ -58,6 +58,38 @@ describe('ewto policy validate', () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses deep nesting, alias bombs, invalid UTF-8 and bad JSON with located messages, no stack trace', async () => {
+    writeFileSync(
+      join(tmp, 'deep.yaml'),
+      `kind: company-policy\nrules: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+    );
+    const laughs = [
+      'kind: company-policy',
+      'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    ];
+    for (let i = 1; i < 9; i++)
+      laughs.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(join(tmp, 'laughs.yaml'), laughs.join('\n'));
+    writeFileSync(
+      join(tmp, 'latin1.yaml'),
+      Buffer.from('kind: company-policy\ncompany: Caf\xe9\n', 'latin1'),
+    );
+    writeFileSync(join(tmp, 'bad.json'), '{"kind": "company-policy",\n "rules": [1, 2,]}');
+    const r = await run(['policy', 'validate', 'deep.yaml', 'laughs.yaml', 'latin1.yaml', 'bad.json'], tmp);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^deep\.yaml:2:71: lists and mappings nest more than 64 levels deep here/m);
+    expect(r.stdout).toMatch(/^laughs\.yaml:3:8: aliases \(\*name\) expand to more than 100 values/m);
+    expect(r.stdout).toMatch(
+      /^latin1\.yaml:2:13: the text is not valid UTF-8: invalid byte sequence at byte offset 33/m,
+    );
+    expect(r.stdout).toMatch(/^bad\.json:2:17: malformed JSON: /m);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at |RangeError|ReferenceError/);
+  });
+
   it('exits 2 on a missing file, still checking the others', async () => {
     const r = await run(['policy', 'validate', 'nope.yaml', tessellate]);
     expect(r.code).toBe(2);

@@ -1,7 +1,8 @@
 /** `ewto policy validate <file>...`: framework editions and company policies, told apart by `kind:`. */
 import { type LocatedIssue, parseDocument } from '@ewto/framework';
+import { decodeUtf8, type Utf8Result } from '@ewto/schemas';
 import { CliError, type Command, EXIT } from '../../cli.ts';
-import { choice, readInput } from '../../io.ts';
+import { choice, readInputBytes } from '../../io.ts';
 import { displayPath, issueLine, loadLibrary, today, todayOption } from './shared.ts';
 
 interface FileResult {
@@ -36,16 +37,25 @@ export const validateCommand: Command = {
     const results: FileResult[] = [];
     for (const arg of positionals) {
       const file = displayPath(io, arg);
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await readInput(io, arg);
+        bytes = await readInputBytes(io, arg);
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
         io.stderr.write(`ewto policy validate: ${e.message}\n`);
         results.push({ file, valid: false, readable: false, issues: [] });
         continue;
       }
-      const r = parseDocument(text, { editions, today: day });
+      const decoded = decodeUtf8(bytes);
+      if (!decoded.ok) {
+        results.push({ file, valid: false, readable: true, issues: [utf8Issue(bytes, decoded)] });
+        continue;
+      }
+      const r = parseDocument(decoded.text, {
+        editions,
+        today: day,
+        format: arg.toLowerCase().endsWith('.json') ? 'json' : 'yaml',
+      });
       const issues = r.ok ? r.warnings : r.issues;
       let summary: string | undefined;
       if (r.ok && r.kind === 'company-policy') {
@@ -95,3 +105,15 @@ export const validateCommand: Command = {
     return results.every((r) => r.valid) ? EXIT.ok : EXIT.checkFailed;
   },
 };
+
+/** Invalid UTF-8, at the line of the bad byte (the column counts bytes). */
+function utf8Issue(bytes: Uint8Array, bad: Extract<Utf8Result, { ok: false }>): LocatedIssue {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < bad.offset; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  return { pointer: '', severity: 'error', message: bad.message, line, col: bad.offset - start + 1 };
+}
