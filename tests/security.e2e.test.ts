@@ -119,7 +119,7 @@ describe('security regressions', () => {
   it('stops accepting a key marked compromised by another process within seconds', async () => {
     const token = w.tokens['convener-viewer'];
     const kid = JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))).kid;
-    const other = new HubKeyStore(w.hub.deps.db);
+    const other = new HubKeyStore(w.hub.deps.db, { kek: w.hub.deps.kek });
     await other.init();
     await other.markCompromised(kid);
     await new Promise((r) => setTimeout(r, 2500));

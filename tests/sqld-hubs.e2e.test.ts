@@ -1,21 +1,27 @@
 /**
- * Two hub processes on one real libsql server (sqld): they share signing keys and one audit log,
- * whose appends from both stay in order and verify.
+ * Two hub processes on one real libsql server (sqld): they share signing keys (sealed under the
+ * key-encryption key both are given) and one audit log, whose appends from both stay in order and verify.
  */
 import { runCaptured } from '@ewto/cli/testing';
 import { type SqldServer, startSqld } from '@ewto/db/testing';
 import { type RunningHub, startTestHub } from '@ewto/hub/testing';
-import { addMember, createOrg, createPat, createUser } from '@ewto/identity';
+import { addMember, createOrg, createPat, createUser, generateKeyEncryptionKey } from '@ewto/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchange } from './support/world.ts';
 
 let sqld: SqldServer;
 let a: RunningHub;
 let b: RunningHub;
+/** The key-encryption key every hub on this database is configured with. */
+const keyEncryptionKey = generateKeyEncryptionKey();
 beforeAll(async () => {
   sqld = await startSqld();
-  a = await startTestHub({ databaseUrl: sqld.url, hubUrl: 'http://hub.test' });
-  b = await startTestHub({ databaseUrl: sqld.url.replace('http:', 'ws:'), hubUrl: 'http://hub.test' });
+  a = await startTestHub({ databaseUrl: sqld.url, hubUrl: 'http://hub.test', keyEncryptionKey });
+  b = await startTestHub({
+    databaseUrl: sqld.url.replace('http:', 'ws:'),
+    hubUrl: 'http://hub.test',
+    keyEncryptionKey,
+  });
 }, 60_000);
 afterAll(async () => {
   await a?.close();
@@ -45,5 +51,14 @@ describe('several hubs on one sqld', () => {
     expect(r.stdout).toMatch(/✓ audit log verified: (\d+) entries/);
     expect(Number(/verified: (\d+)/.exec(r.stdout)?.[1])).toBeGreaterThanOrEqual(22);
     expect(r.code).toBe(0);
+  }, 60_000);
+
+  it('share the key-encryption key: the keys are sealed, and a hub given another key does not start', async () => {
+    const rows = await a.deps.dbHandle.client.execute('select private_jwk from hub_keys');
+    expect(rows.rows.length).toBeGreaterThan(0);
+    for (const row of rows.rows) expect(String(row.private_jwk)).toMatch(/^ewto-kek1\./);
+    await expect(
+      startTestHub({ databaseUrl: sqld.url, keyEncryptionKey: generateKeyEncryptionKey() }),
+    ).rejects.toThrow(/encrypted under key-encryption key .* but the configured key is/);
   }, 60_000);
 });

@@ -22,6 +22,7 @@ export type AuditAction =
   | 'key.rotated'
   | 'key.retired'
   | 'key.compromised'
+  | 'key.rewrapped'
   | 'role.changed'
   | 'member.added'
   | 'member.removed'

@@ -2,7 +2,7 @@
 import type { DbHandle } from '@ewto/db';
 import { createCatalog } from '@ewto/framework';
 import { loadEditions } from '@ewto/framework/node';
-import { AuditLog, HubKeyStore, TokenService } from '@ewto/identity';
+import { AuditLog, HubKeyStore, KeyEncryptionKey, TokenService } from '@ewto/identity';
 import { compileLibrary } from '@ewto/keywords';
 import { loadLibrary } from '@ewto/keywords/node';
 import type { HubConfig } from './env.ts';
@@ -12,7 +12,8 @@ import type { HubDeps } from './types.ts';
 
 export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Logger): Promise<HubDeps> {
   const db = dbHandle.db;
-  const keys = new HubKeyStore(db);
+  const kek = await KeyEncryptionKey.fromBytes(config.keyEncryptionKey);
+  const keys = new HubKeyStore(db, { kek });
   await keys.init();
   const tokens = new TokenService({ db, keys, issuer: config.hubUrl, ttl: config.accessTokenTtl });
   const kill = config.faultKillBeforeAudit;
@@ -37,6 +38,7 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
     db,
     dbHandle,
     log,
+    kek,
     keys,
     intelAtRest: unsealedAtRest,
     tokens,

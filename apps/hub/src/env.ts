@@ -2,7 +2,10 @@
  * The only place that reads process.env. Validated at start: a wrong value stops the start with
  * a message naming the variable.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { checkDatabaseUrl } from '@ewto/db';
+import { formatKeyEncryptionKey, generateKeyEncryptionKey, parseKeyEncryptionKey } from '@ewto/identity';
 
 export interface HubConfig {
   port: number;
@@ -22,6 +25,18 @@ export interface HubConfig {
   webDist: string | undefined;
   /** Crash tests only: the hub kills itself (SIGKILL) just before writing an audit entry of this action. */
   faultKillBeforeAudit: string | undefined;
+  /** The 32-byte key-encryption key that seals the hub's private signing keys in the database. */
+  keyEncryptionKey: Uint8Array;
+  /** Where it came from, for the start log: a variable, a file, or `generated` (`:memory:` only). */
+  keyEncryptionKeySource: string;
+}
+
+export interface LoadOptions {
+  /**
+   * With neither HUB_KEY_ENCRYPTION_KEY nor HUB_KEY_ENCRYPTION_KEY_FILE set, use this file, creating
+   * it (mode 0600) with a new random key when it does not exist. `pnpm start` passes `data/hub.kek`.
+   */
+  defaultKekFile?: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -52,11 +67,74 @@ function bool(src: Source, name: string, problems: string[]): boolean {
   return false;
 }
 
+function readKekFile(path: string, name: string, problems: string[]) {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    problems.push(`${name}: cannot read ${path}: ${(e as Error).message}`);
+    return undefined;
+  }
+  return parse(text, `${name} (${path})`, problems);
+}
+
+function parse(text: string, source: string, problems: string[]) {
+  try {
+    return parseKeyEncryptionKey(text, source);
+  } catch (e) {
+    problems.push((e as Error).message);
+    return undefined;
+  }
+}
+
+/** The key-encryption key: from the variable, the file, the default file (created), or random for `:memory:`. */
+function keyEncryptionKey(
+  src: Source,
+  databaseUrl: string,
+  { defaultKekFile }: LoadOptions,
+  problems: string[],
+): { key: Uint8Array; source: string } {
+  const value = src.HUB_KEY_ENCRYPTION_KEY;
+  const file = src.HUB_KEY_ENCRYPTION_KEY_FILE;
+  const none = { key: new Uint8Array(32), source: 'none' };
+  if (value && file) {
+    problems.push(
+      'HUB_KEY_ENCRYPTION_KEY_FILE: set either HUB_KEY_ENCRYPTION_KEY or HUB_KEY_ENCRYPTION_KEY_FILE, not both',
+    );
+    return none;
+  }
+  if (value) {
+    const key = parse(value, 'HUB_KEY_ENCRYPTION_KEY', problems);
+    return key ? { key, source: 'HUB_KEY_ENCRYPTION_KEY' } : none;
+  }
+  if (file) {
+    const key = readKekFile(file, 'HUB_KEY_ENCRYPTION_KEY_FILE', problems);
+    return key ? { key, source: file } : none;
+  }
+  if (databaseUrl === ':memory:') return { key: generateKeyEncryptionKey(), source: 'generated' };
+  if (defaultKekFile) {
+    const created = !existsSync(defaultKekFile);
+    if (created) {
+      mkdirSync(dirname(defaultKekFile), { recursive: true });
+      writeFileSync(defaultKekFile, `${formatKeyEncryptionKey(generateKeyEncryptionKey())}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
+    }
+    const key = readKekFile(defaultKekFile, defaultKekFile, problems);
+    return key ? { key, source: `${defaultKekFile}${created ? ' (created)' : ''}` } : none;
+  }
+  problems.push(
+    `HUB_KEY_ENCRYPTION_KEY or HUB_KEY_ENCRYPTION_KEY_FILE: required with DATABASE_URL=${databaseUrl} (only :memory: runs without): the 32-byte key that encrypts the hub's signing keys in the database, kept apart from it, e.g. \`openssl rand -base64 32 > hub.kek && chmod 600 hub.kek\` then HUB_KEY_ENCRYPTION_KEY_FILE=hub.kek`,
+  );
+  return none;
+}
+
 /**
  * Reads and validates the hub's configuration.
  * @example const config = loadConfig({ PORT: '0', DATABASE_URL: ':memory:' });
  */
-export function loadConfig(src: Source = process.env): HubConfig {
+export function loadConfig(src: Source = process.env, options: LoadOptions = {}): HubConfig {
   const problems: string[] = [];
   const port = int(src, 'PORT', 8787, 0, 65535, problems);
   const host = src.HOST || '127.0.0.1';
@@ -71,6 +149,7 @@ export function loadConfig(src: Source = process.env): HubConfig {
   } catch {
     problems.push(`HUB_URL: expected an http(s) URL such as https://hub.example.org, got "${src.HUB_URL}"`);
   }
+  const kek = keyEncryptionKey(src, databaseUrl, options, problems);
   const logLevel = (src.LOG_LEVEL || 'info') as HubConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
     problems.push(`LOG_LEVEL: expected debug, info, warn, error or silent, got "${src.LOG_LEVEL}"`);
@@ -87,6 +166,8 @@ export function loadConfig(src: Source = process.env): HubConfig {
     checkpointInterval: int(src, 'AUDIT_CHECKPOINT_INTERVAL', 60, 1, 3600, problems),
     webDist: src.WEB_DIST || undefined,
     faultKillBeforeAudit: src.HUB_FAULT_KILL_BEFORE_AUDIT || undefined,
+    keyEncryptionKey: kek.key,
+    keyEncryptionKeySource: kek.source,
   };
   if (problems.length) throw new EnvError(problems);
   return config;

@@ -5,9 +5,15 @@ import { EnvError, loadConfig } from './env.ts';
 import { createLogger } from './log.ts';
 import { startHub } from './server.ts';
 
+/** `--default-kek-file <path>` (what `pnpm start` passes): the key-encryption key file to use, and create, when none is configured. */
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 let config: ReturnType<typeof loadConfig>;
 try {
-  config = loadConfig();
+  config = loadConfig(undefined, { defaultKekFile: argValue('--default-kek-file') });
 } catch (e) {
   if (e instanceof EnvError) {
     console.error(`ewto hub: ${e.message}`);
@@ -31,6 +37,10 @@ log.info('hub started', {
   demo: config.demo,
 });
 process.stderr.write(`\nEWTO Hub listening on ${hub.url}  (database ${config.databaseUrl})\n`);
+if (config.keyEncryptionKeySource !== 'generated')
+  process.stderr.write(
+    `  signing keys encrypted under the key in ${config.keyEncryptionKeySource}: keep it apart from database backups\n`,
+  );
 process.stderr.write(`  health:  ${hub.url}/healthz\n  API:     ${hub.url}/api/v1/openapi.json\n\n`);
 if (config.demo) process.stderr.write(`${demoBanner()}\n\n`);
 

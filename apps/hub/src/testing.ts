@@ -1,5 +1,6 @@
 /** For tests: a hub on its own fresh in-memory database, in-process or listening on 127.0.0.1:random. */
 import { openMigratedDatabase } from '@ewto/db';
+import { generateKeyEncryptionKey } from '@ewto/identity';
 import { createApp } from './app.ts';
 import { createDeps } from './deps.ts';
 import { type HubConfig, loadConfig } from './env.ts';
@@ -7,8 +8,19 @@ import { silentLogger } from './log.ts';
 import { type RunningHub, startHub } from './server.ts';
 import type { HubDeps } from './types.ts';
 
+/**
+ * One key-encryption key for every test hub of this process, so a test that restarts a hub on the
+ * same database file (or runs two on one sqld) finds its keys; pass `keyEncryptionKey` to differ.
+ */
+export const TEST_KEY_ENCRYPTION_KEY = generateKeyEncryptionKey();
+
 export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
-  return { ...loadConfig({ PORT: '0', DATABASE_URL: ':memory:', LOG_LEVEL: 'silent' }), ...overrides };
+  return {
+    ...loadConfig({ PORT: '0', DATABASE_URL: ':memory:', LOG_LEVEL: 'silent' }),
+    keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY,
+    keyEncryptionKeySource: 'test',
+    ...overrides,
+  };
 }
 
 /** An in-process app (call `app.request()`); close() releases the database. */

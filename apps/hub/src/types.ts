@@ -1,6 +1,6 @@
 import type { Database, DbHandle } from '@ewto/db';
 import type { Catalog } from '@ewto/framework';
-import type { Actor, AuditLog, HubKeyStore, TokenService } from '@ewto/identity';
+import type { Actor, AuditLog, HubKeyStore, KeyEncryptionKey, TokenService } from '@ewto/identity';
 import type { KeywordLibrary, Screener } from '@ewto/keywords';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
@@ -12,6 +12,8 @@ export interface HubDeps {
   db: Database;
   dbHandle: DbHandle;
   log: Logger;
+  /** The key-encryption key: seals secrets at rest (`sealEnvelope`/`openEnvelope` of @ewto/identity). */
+  kek: KeyEncryptionKey;
   keys: HubKeyStore;
   /** Seals what the intelligence exchange keeps at rest. */
   intelAtRest: AtRest;

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'key.rotated',
   'key.retired',
   'key.compromised',
+  // the hub's private keys re-encrypted under a new key-encryption key
+  'key.rewrapped',
   // organisations and people
   'org.created',
   'org.updated',

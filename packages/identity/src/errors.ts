@@ -9,6 +9,8 @@ export const IDENTITY_ERROR_CODES = [
   'conflict',
   'precondition-failed',
   'precondition-required',
+  /** A value encrypted at rest does not open with the configured key-encryption key. */
+  'key-encryption',
 ] as const;
 export type IdentityErrorCode = (typeof IDENTITY_ERROR_CODES)[number];
 

@@ -49,6 +49,16 @@ export {
   revokeClientKey,
   revokePat,
 } from './credentials.ts';
+export {
+  envelopeKekId,
+  formatKeyEncryptionKey,
+  generateKeyEncryptionKey,
+  isSealed,
+  KeyEncryptionKey,
+  openEnvelope,
+  parseKeyEncryptionKey,
+  sealEnvelope,
+} from './envelope.ts';
 export { IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode, type OAuthError } from './errors.ts';
 export { isId, newId, nowIso } from './ids.ts';
 export {
@@ -64,7 +74,7 @@ export {
   revokeInvitation,
   revokePendingInvitations,
 } from './invitations.ts';
-export { HubKeyStore, type PublishedJwk } from './keystore.ts';
+export { HubKeyStore, type PublishedJwk, rewrapHubKeys } from './keystore.ts';
 export { clampLimit, decodeCursor, decodeIntCursor, encodeCursor, type Page } from './pagination.ts';
 export { publicKeyFromJwk } from './public-keys.ts';
 export {

@@ -2,11 +2,12 @@
  * The hub's Ed25519 signing keys: persisted in the database (so they survive restarts and are shared
  * by every hub process), `kid` = RFC 7638 thumbprint, rotated on demand. A retired key stays
  * published to verify what it signed; a compromised key is named in the signed key-status list
- * and rejected from then on.
+ * and rejected from then on. Private halves are stored sealed under the key-encryption key
+ * (envelope.ts), which every hub process sharing the database is given and the database never holds.
  */
 import type { Database } from '@ewto/db';
 import { hubKeys } from '@ewto/db/schema';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import {
   CompactSign,
   type CryptoKey,
@@ -18,6 +19,7 @@ import {
   type JWTPayload,
   SignJWT,
 } from 'jose';
+import { envelopeKekId, isSealed, type KeyEncryptionKey, openEnvelope, sealEnvelope } from './envelope.ts';
 import { IdentityError } from './errors.ts';
 import { nowIso } from './ids.ts';
 
@@ -39,16 +41,50 @@ export class HubKeyStore {
   #rows: HubKeyRow[] = [];
   #imported = new Map<string, CryptoKey>();
   #loadedAt = 0;
+  readonly #kek: KeyEncryptionKey;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    { kek }: { kek: KeyEncryptionKey },
+  ) {
+    this.#kek = kek;
+  }
 
-  /** Loads the keys, creating the first one when there is none. */
+  /**
+   * Loads the keys, sealing any private key still stored in clear, and creates the first key when
+   * there is none. Fails when a key was sealed under another key-encryption key.
+   */
   async init(): Promise<void> {
     await this.reload();
-    if (!this.#rows.some((r) => r.status === 'active')) {
+    await this.#sealClearRows();
+    for (const row of this.#rows) {
+      const id = envelopeKekId(row.sealedPrivateKey);
+      if (id !== this.#kek.id)
+        throw new IdentityError(
+          'key-encryption',
+          `hub key ${row.kid} is encrypted under key-encryption key ${id}, but the configured key is ${this.#kek.id}: give the hub the key it was encrypted with (HUB_KEY_ENCRYPTION_KEY or HUB_KEY_ENCRYPTION_KEY_FILE)`,
+        );
+    }
+    const active = this.#rows.findLast((r) => r.status === 'active');
+    if (active) await this.#key(active, 'private');
+    else {
       await this.#insertNewKey();
       await this.reload();
     }
+  }
+
+  /** Rows written in clear (before encryption at rest) are sealed in place. */
+  async #sealClearRows(): Promise<void> {
+    const clear = this.#rows.filter((r) => !isSealed(r.sealedPrivateKey));
+    for (const row of clear) {
+      const sealed = await sealEnvelope(this.#kek, row.sealedPrivateKey, context(row.kid));
+      // Only if still in clear: another process may be sealing the same row.
+      await this.db
+        .update(hubKeys)
+        .set({ sealedPrivateKey: sealed })
+        .where(and(eq(hubKeys.kid, row.kid), eq(hubKeys.sealedPrivateKey, row.sealedPrivateKey)));
+    }
+    if (clear.length) await this.reload();
   }
 
   /** Re-reads the keys (`db`: a transaction the caller has open, if any). */
@@ -66,7 +102,7 @@ export class HubKeyStore {
       kid,
       status: 'active',
       publicJwk: publicJwk as Record<string, string>,
-      privateJwk: privateJwk as Record<string, string>,
+      sealedPrivateKey: await sealEnvelope(this.#kek, JSON.stringify(privateJwk), context(kid)),
       createdAt: new Date().toISOString(),
       retiredAt: null,
       compromisedAt: null,
@@ -110,7 +146,13 @@ export class HubKeyStore {
     const id = `${row.kid}:${which}`;
     let key = this.#imported.get(id);
     if (!key) {
-      key = (await importJWK(which === 'public' ? row.publicJwk : row.privateJwk, 'EdDSA')) as CryptoKey;
+      const jwk =
+        which === 'public'
+          ? row.publicJwk
+          : JSON.parse(
+              new TextDecoder().decode(await openEnvelope(this.#kek, row.sealedPrivateKey, context(row.kid))),
+            );
+      key = (await importJWK(jwk, 'EdDSA')) as CryptoKey;
       this.#imported.set(id, key);
     }
     return key;
@@ -202,4 +244,32 @@ export class HubKeyStore {
       'ewto-key-status+jwt',
     );
   }
+}
+
+/** Where a hub key's private half lives, bound into its envelope. */
+const context = (kid: string) => `hub-key:${kid}`;
+
+/**
+ * Re-encrypts every hub private key from one key-encryption key to another (a row still in clear is
+ * sealed too). Run it inside a transaction (`db` = the transaction, e.g. of AuditLog.transaction)
+ * so that every row changes or none. Returns how many rows were rewritten. Hubs must then be
+ * restarted with the new key.
+ * @example await audit.transaction((tx, record) => rewrapHubKeys(tx, oldKek, newKek))
+ */
+export async function rewrapHubKeys(
+  db: Database,
+  from: KeyEncryptionKey,
+  to: KeyEncryptionKey,
+): Promise<number> {
+  const rows = await db.select().from(hubKeys);
+  for (const row of rows) {
+    const plain = isSealed(row.sealedPrivateKey)
+      ? await openEnvelope(from, row.sealedPrivateKey, context(row.kid))
+      : row.sealedPrivateKey;
+    await db
+      .update(hubKeys)
+      .set({ sealedPrivateKey: await sealEnvelope(to, plain, context(row.kid)) })
+      .where(eq(hubKeys.kid, row.kid));
+  }
+  return rows.length;
 }

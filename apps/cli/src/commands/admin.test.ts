@@ -5,7 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../testing.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ewto-admin-'));
-const env = { DATABASE_URL: `file:${join(dir, 'hub.db')}` };
+const KEK = 'q0Xb3ZkKjz8lY9Yx6t6oK3c0b8v4pQ2uHn7m1sW5eRg';
+let env: Record<string, string> = {
+  DATABASE_URL: `file:${join(dir, 'hub.db')}`,
+  HUB_KEY_ENCRYPTION_KEY: KEK,
+};
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ewto admin', () => {
@@ -115,6 +119,42 @@ describe('ewto admin', () => {
     const r = await runCaptured(['admin', 'keys', 'rotate'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/new active key \S{43}; retired \S{43}/);
+  });
+
+  it('needs the key-encryption key the hub runs with', async () => {
+    const none = await runCaptured(['admin', 'keys', 'rotate'], { env: { DATABASE_URL: env.DATABASE_URL! } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('HUB_KEY_ENCRYPTION_KEY or HUB_KEY_ENCRYPTION_KEY_FILE is required');
+    const other = await runCaptured(['admin', 'keys', 'rotate'], {
+      env: { ...env, HUB_KEY_ENCRYPTION_KEY: 'A'.repeat(43) },
+    });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(
+      /encrypted under key-encryption key [0-9a-f]{16}, but the configured key is/,
+    );
+  });
+
+  it('rewraps the hub keys under a new key-encryption key, after which only the new key opens them', async () => {
+    const r = await runCaptured(['admin', 'keys', 'rewrap', '--new-key-file', 'new.kek'], { env, cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /re-encrypted 2 hub keys from key-encryption key [0-9a-f]{16} to [0-9a-f]{16} \(new key written to new\.kek\)/,
+    );
+    expect(statSync(join(dir, 'new.kek')).mode & 0o777).toBe(0o600);
+    const old = await runCaptured(['admin', 'keys', 'rotate'], { env });
+    expect(old.code).toBe(2);
+    const { HUB_KEY_ENCRYPTION_KEY: _, ...rest } = env;
+    env = { ...rest, HUB_KEY_ENCRYPTION_KEY_FILE: join(dir, 'new.kek') };
+    const again = await runCaptured(['admin', 'keys', 'rotate'], { env });
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    const same = await runCaptured(['admin', 'keys', 'rewrap', '--new-key-file', 'new.kek'], {
+      env,
+      cwd: dir,
+    });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('holds the key-encryption key in use already');
   });
 });
 

@@ -1,4 +1,6 @@
 /** `ewto admin …`: administer the hub database directly (DATABASE_URL), e.g. to bootstrap the first admin. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { type Database, openMigratedDatabase } from '@ewto/db';
 import {
   type AuditEventInput,
@@ -10,17 +12,69 @@ import {
   findOrg,
   findUser,
   getMember,
+  formatKeyEncryptionKey,
+  generateKeyEncryptionKey,
   HubKeyStore,
   IdentityError,
+  KeyEncryptionKey,
+  parseKeyEncryptionKey,
+  rewrapHubKeys,
 } from '@ewto/identity';
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from '@ewto/schemas';
 import type { Command, Group, Io } from '../cli.ts';
 import { CliError } from '../cli.ts';
-import { choice, numberOption } from '../io.ts';
+import { choice, numberOption, resolvePath } from '../io.ts';
 
 /** DATABASE_URL as the hub reads it (same default, relative to the repository root like `pnpm start`). */
 export function databaseUrl(io: Io): string {
   return io.env.DATABASE_URL || 'file:./data/hub.db';
+}
+
+/** The key-encryption key file that pairs with the default database (what `pnpm start` creates). */
+export const DEFAULT_KEK_FILE = 'data/hub.kek';
+
+/** Reads a key-encryption key file, creating it (mode 0600) with a new key when `create` and it is missing. */
+function kekFile(path: string, what: string, { create = false } = {}): Uint8Array {
+  try {
+    if (create && !existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `${formatKeyEncryptionKey(generateKeyEncryptionKey())}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
+    }
+    return parseKeyEncryptionKey(readFileSync(path, 'utf8'), `${what} (${path})`);
+  } catch (e) {
+    if (e instanceof IdentityError) throw new CliError('usage', e.message);
+    throw new CliError('usage', `${what}: cannot read ${path}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/**
+ * The key-encryption key, found as the hub finds it: HUB_KEY_ENCRYPTION_KEY or
+ * HUB_KEY_ENCRYPTION_KEY_FILE; a random one for `:memory:`; with DATABASE_URL unset (the default
+ * database `pnpm start` uses) `data/hub.kek`, created when missing, as `pnpm start` does.
+ */
+export async function keyEncryptionKey(io: Io): Promise<KeyEncryptionKey> {
+  const { HUB_KEY_ENCRYPTION_KEY: value, HUB_KEY_ENCRYPTION_KEY_FILE: file, DATABASE_URL } = io.env;
+  if (value && file)
+    throw new CliError('usage', 'set either HUB_KEY_ENCRYPTION_KEY or HUB_KEY_ENCRYPTION_KEY_FILE, not both');
+  let bytes: Uint8Array;
+  if (value) {
+    try {
+      bytes = parseKeyEncryptionKey(value, 'HUB_KEY_ENCRYPTION_KEY');
+    } catch (e) {
+      throw new CliError('usage', (e as Error).message);
+    }
+  } else if (file) bytes = kekFile(file, 'HUB_KEY_ENCRYPTION_KEY_FILE');
+  else if (DATABASE_URL === ':memory:') bytes = generateKeyEncryptionKey();
+  else if (!DATABASE_URL) bytes = kekFile(DEFAULT_KEK_FILE, DEFAULT_KEK_FILE, { create: true });
+  else
+    throw new CliError(
+      'usage',
+      `HUB_KEY_ENCRYPTION_KEY or HUB_KEY_ENCRYPTION_KEY_FILE is required with DATABASE_URL=${DATABASE_URL}: the key the hub runs with, which encrypts its signing keys`,
+    );
+  return KeyEncryptionKey.fromBytes(bytes);
 }
 
 type OperatorEvent = Pick<AuditEventInput, 'orgId' | 'resource' | 'details'>;
@@ -32,6 +86,7 @@ async function withHub<T>(
   fn: (ctx: {
     db: Awaited<ReturnType<typeof openMigratedDatabase>>['db'];
     keys: HubKeyStore;
+    kek: KeyEncryptionKey;
     /**
      * Runs a change and the audit entries of what the operator did (actor `operator`, `via: cli`) in
      * one transaction: write through `tx`, call `record` for each event.
@@ -39,6 +94,7 @@ async function withHub<T>(
     audited: <R>(fn: (tx: Database, record: OperatorRecorder) => Promise<R>) => Promise<R>;
   }) => Promise<T>,
 ): Promise<T> {
+  const kek = await keyEncryptionKey(io);
   let handle: Awaited<ReturnType<typeof openMigratedDatabase>>;
   try {
     handle = await openMigratedDatabase({ url: databaseUrl(io), authToken: io.env.DATABASE_AUTH_TOKEN });
@@ -46,7 +102,7 @@ async function withHub<T>(
     throw new CliError('usage', (e as Error).message, { cause: e });
   }
   try {
-    const keys = new HubKeyStore(handle.db);
+    const keys = new HubKeyStore(handle.db, { kek });
     await keys.init();
     const audit = new AuditLog({ db: handle.db, keys, origin: io.env.HUB_URL || 'http://127.0.0.1:8787' });
     await audit.init();
@@ -62,10 +118,13 @@ async function withHub<T>(
           }),
         ),
       );
-    return await fn({ db: handle.db, keys, audited });
+    return await fn({ db: handle.db, keys, kek, audited });
   } catch (e) {
     if (e instanceof IdentityError)
-      throw new CliError(e.code === 'not-found' ? 'usage' : 'check-failed', e.message);
+      throw new CliError(
+        e.code === 'not-found' || e.code === 'key-encryption' ? 'usage' : 'check-failed',
+        e.message,
+      );
     throw e;
   } finally {
     handle.close();
@@ -277,6 +336,48 @@ const keysCompromised: Command = {
   },
 };
 
+const keysRewrap: Command = {
+  kind: 'command',
+  name: 'rewrap',
+  summary: "Rotate the key-encryption key: re-encrypt the hub's private keys under a new one",
+  usage: '--new-key-file <file>',
+  description:
+    'Reads the current key-encryption key as the hub does (HUB_KEY_ENCRYPTION_KEY or\nHUB_KEY_ENCRYPTION_KEY_FILE) and re-encrypts every hub private key under the key in <file>,\nin one transaction; <file> is created (mode 0600) with a new random key when it does not exist.\nThen restart every hub with HUB_KEY_ENCRYPTION_KEY_FILE=<file> and destroy the old key.',
+  options: [
+    {
+      name: 'new-key-file',
+      type: 'string',
+      value: '<file>',
+      description: 'the new key-encryption key (base64url of 32 bytes), created if missing',
+    },
+  ],
+  positionals: [0, 0],
+  async run({ values, io }) {
+    const path = str(values['new-key-file']);
+    if (!path) throw new CliError('usage', '--new-key-file <file> is required');
+    const file = resolvePath(io, path);
+    const created = !existsSync(file);
+    const next = await KeyEncryptionKey.fromBytes(kekFile(file, '--new-key-file', { create: true }));
+    const out = await withHub(io, ({ kek, audited }) => {
+      if (kek.id === next.id)
+        throw new CliError('usage', `${path} holds the key-encryption key in use already`);
+      return audited(async (tx, record) => {
+        const count = await rewrapHubKeys(tx, kek, next);
+        record('key.rewrapped', {
+          resource: { type: 'key-encryption-key', id: next.id },
+          details: { from: kek.id, to: next.id, hubKeys: count },
+        });
+        return { count, from: kek.id };
+      });
+    });
+    io.stdout.write(
+      `re-encrypted ${out.count} hub keys from key-encryption key ${out.from} to ${next.id}${created ? ` (new key written to ${path})` : ''}\n`,
+    );
+    io.stdout.write(`now restart every hub with HUB_KEY_ENCRYPTION_KEY_FILE=${file}\n`);
+    return 0;
+  },
+};
+
 const group = (name: string, summary: string, children: Array<Command | Group>): Group => ({
   kind: 'group',
   name,
@@ -292,6 +393,6 @@ export const adminGroup: Group = group(
     group('org', 'Organisations', [orgCreate]),
     group('user', 'Users and their roles', [userCreate]),
     token,
-    group('keys', 'Hub signing keys', [keysRotate, keysCompromised]),
+    group('keys', 'Hub signing keys', [keysRotate, keysCompromised, keysRewrap]),
   ],
 );

@@ -66,7 +66,12 @@ export const hubKeys = sqliteTable('hub_keys', {
   kid: text().primaryKey(),
   status: text({ enum: ['active', 'retired', 'compromised'] }).notNull(),
   publicJwk: text({ mode: 'json' }).notNull().$type<Record<string, string>>(),
-  privateJwk: text({ mode: 'json' }).notNull().$type<Record<string, string>>(),
+  /**
+   * The private JWK sealed with AES-256-GCM under the key-encryption key (HUB_KEY_ENCRYPTION_KEY),
+   * which never enters the database: a backup alone cannot sign as the hub. The column keeps its
+   * first name; a row still in clear (written before encryption at rest) is sealed at the next start.
+   */
+  sealedPrivateKey: text('private_jwk').notNull(),
   createdAt: text().notNull(),
   retiredAt: text(),
   compromisedAt: text(),
