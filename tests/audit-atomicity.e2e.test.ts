@@ -10,11 +10,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMigratedDatabase } from '@ewto/db';
-import { addMember, createOrg, createPat, createUser } from '@ewto/identity';
+import {
+  addMember,
+  createOrg,
+  createPat,
+  createUser,
+  formatKeyEncryptionKey,
+  generateKeyEncryptionKey,
+} from '@ewto/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, tsxBin } from './support/paths.ts';
 import { exchange } from './support/world.ts';
 
+/** The key-encryption key every start of the hub on the test database is given. */
+const KEK = formatKeyEncryptionKey(generateKeyEncryptionKey());
 let dir: string;
 let dbUrl: string;
 let pat: string;
@@ -46,6 +55,7 @@ async function startHub(action: string) {
       PORT: '0',
       LOG_LEVEL: 'warn',
       DATABASE_URL: dbUrl,
+      HUB_KEY_ENCRYPTION_KEY: KEK,
       HUB_FAULT_KILL_BEFORE_AUDIT: action,
     },
   });

@@ -39,7 +39,7 @@ async function startAndStop(env: Record<string, string>, signal: NodeJS.Signals,
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
   });
   const health = await (await fetch(`${url}/healthz`)).json();
-  const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
   child.kill(signal);
   return { url, health, code: await exit, stderr };
 }
@@ -48,14 +48,14 @@ describe('starting the hub', () => {
   it('creates and migrates the file database and its key-encryption key, stops cleanly on SIGINT, and reuses both', async () => {
     const first = await startAndStop({}, 'SIGINT', dir);
     expect(first.health).toMatchObject({ status: 'ok' });
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     expect(existsSync(join(dir, 'data', 'hub.db'))).toBe(true);
     const kek = join(dir, 'data', 'hub.kek');
     expect(statSync(kek).mode & 0o777).toBe(0o600);
     expect(first.stderr).toContain('data/hub.kek (created)');
     const key = readFileSync(kek, 'utf8');
     const second = await startAndStop({}, 'SIGTERM', dir);
-    expect(second.code).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).not.toContain('(created)');
     expect(readFileSync(kek, 'utf8')).toBe(key);
   }, 60_000);

@@ -23,7 +23,20 @@ try {
 }
 config.webDist ??= resolve(import.meta.dirname, '../../web/dist');
 const log = createLogger({ level: config.logLevel });
-let hub: Awaited<ReturnType<typeof startHub>>;
+let hub: Awaited<ReturnType<typeof startHub>> | undefined;
+// Handlers first: a signal that comes while the hub starts (or just after it prints its URL) still
+// ends it cleanly, never by the default action.
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log.info('shutting down', { signal: sig });
+    await hub?.close();
+    log.info('stopped');
+    process.exit(0);
+  });
+}
 try {
   hub = await startHub(config, { log });
 } catch (e) {
@@ -43,15 +56,3 @@ if (config.keyEncryptionKeySource !== 'generated')
   );
 process.stderr.write(`  health:  ${hub.url}/healthz\n  API:     ${hub.url}/api/v1/openapi.json\n\n`);
 if (config.demo) process.stderr.write(`${demoBanner()}\n\n`);
-
-let stopping = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, async () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    log.info('shutting down', { signal: sig });
-    await hub.close();
-    log.info('stopped');
-    process.exit(0);
-  });
-}

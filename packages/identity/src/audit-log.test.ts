@@ -4,6 +4,7 @@ import { asc } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOrg } from './accounts.ts';
 import { type AuditFaults, AuditLog } from './audit-log.ts';
+import { KeyEncryptionKey } from './envelope.ts';
 import { HubKeyStore } from './keystore.ts';
 
 const handles: Array<{ close(): void }> = [];
@@ -14,7 +15,7 @@ afterEach(() => {
 async function setUp(faults?: AuditFaults) {
   const h = await openMigratedDatabase({ url: ':memory:' });
   handles.push(h);
-  const keys = new HubKeyStore(h.db);
+  const keys = new HubKeyStore(h.db, { kek: await KeyEncryptionKey.generate() });
   await keys.init();
   const audit = new AuditLog({ db: h.db, keys, origin: 'http://hub.test', ...(faults && { faults }) });
   await audit.init();

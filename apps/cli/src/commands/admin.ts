@@ -141,7 +141,12 @@ const migrate: Command = {
   options: [],
   positionals: [0, 0],
   async run({ io }) {
-    await withHub(io, async () => {});
+    // Only the schema: no hub keys, so no key-encryption key needed.
+    try {
+      (await openMigratedDatabase({ url: databaseUrl(io), authToken: io.env.DATABASE_AUTH_TOKEN })).close();
+    } catch (e) {
+      throw new CliError('usage', (e as Error).message, { cause: e });
+    }
     io.stdout.write(`migrated ${databaseUrl(io)}\n`);
     return 0;
   },
