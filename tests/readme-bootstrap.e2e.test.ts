@@ -3,10 +3,11 @@
  * the demo seed, then a hub serving it; the one for the demo database `pnpm start` creates. Each
  * `pnpm ewto` line runs the CLI bundle from a temporary directory standing in for the repo root.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { type RunningHub, startTestHub } from '@ewto/hub/testing';
+import { formatKeyEncryptionKey, generateKeyEncryptionKey, parseKeyEncryptionKey } from '@ewto/identity';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/paths.ts';
 import { runCli } from './support/proc.ts';
@@ -72,6 +73,10 @@ async function runBlock(lines: string[][], root: string, env: Record<string, str
   return { outputs, start };
 }
 
+/** The key-encryption key `pnpm start` (and `ewto admin`) use there when none is configured. */
+const kekOf = (root: string) =>
+  parseKeyEncryptionKey(readFileSync(join(root, 'data/hub.kek'), 'utf8'), 'data/hub.kek');
+
 const patIn = (outputs: string[]) => outputs.join('\n').match(/^ewto_pat_\S+$/m)?.[0];
 
 describe('README bootstrap', () => {
@@ -82,7 +87,11 @@ describe('README bootstrap', () => {
     const { outputs, start } = await runBlock(block('bootstrap-without-demo'), root, env);
     expect(env.DATABASE_URL, 'the block names its own database').toBeDefined();
     expect(start, 'the block ends by starting the hub').toEqual({ HUB_DEMO: 'false' });
-    const hub = await startTestHub({ databaseUrl: absolute(env.DATABASE_URL!, root), demo: false });
+    const hub = await startTestHub({
+      databaseUrl: absolute(env.DATABASE_URL!, root),
+      demo: false,
+      keyEncryptionKey: kekOf(root),
+    });
     hubs.push(hub);
     const pat = patIn(outputs);
     expect(pat).toBeDefined();
@@ -103,8 +112,16 @@ describe('README bootstrap', () => {
   it('for the demo database works as written, where the block above would not', async () => {
     const root = mkdtempSync(join(tmpdir(), 'ewto-readme-demo-'));
     dirs.push(root);
-    // The demo database as `pnpm start` leaves it: ./data/hub.db, seeded.
-    const seeded = await startTestHub({ databaseUrl: `file:${join(root, 'data/hub.db')}`, demo: true });
+    // The demo database as `pnpm start` leaves it: ./data/hub.db, seeded, and its ./data/hub.kek.
+    mkdirSync(join(root, 'data'));
+    writeFileSync(join(root, 'data/hub.kek'), formatKeyEncryptionKey(generateKeyEncryptionKey()), {
+      mode: 0o600,
+    });
+    const seeded = await startTestHub({
+      databaseUrl: `file:${join(root, 'data/hub.db')}`,
+      demo: true,
+      keyEncryptionKey: kekOf(root),
+    });
     await seeded.close();
     const env = { DATABASE_URL: undefined, HUB_DEMO: undefined };
     const { outputs } = await runBlock(block('bootstrap-demo'), root, env);

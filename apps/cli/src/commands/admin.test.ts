@@ -122,9 +122,6 @@ describe('ewto admin', () => {
   });
 
   it('needs the key-encryption key the hub runs with', async () => {
-    const none = await runCaptured(['admin', 'keys', 'rotate'], { env: { DATABASE_URL: env.DATABASE_URL! } });
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain('HUB_KEY_ENCRYPTION_KEY or HUB_KEY_ENCRYPTION_KEY_FILE is required');
     const other = await runCaptured(['admin', 'keys', 'rotate'], {
       env: { ...env, HUB_KEY_ENCRYPTION_KEY: 'A'.repeat(43) },
     });

@@ -11,9 +11,9 @@ import {
   createUser,
   findOrg,
   findUser,
-  getMember,
   formatKeyEncryptionKey,
   generateKeyEncryptionKey,
+  getMember,
   HubKeyStore,
   IdentityError,
   KeyEncryptionKey,
@@ -30,7 +30,7 @@ export function databaseUrl(io: Io): string {
   return io.env.DATABASE_URL || 'file:./data/hub.db';
 }
 
-/** The key-encryption key file that pairs with the default database (what `pnpm start` creates). */
+/** The key-encryption key file `pnpm start` and `ewto admin` use when none is configured. */
 export const DEFAULT_KEK_FILE = 'data/hub.kek';
 
 /** Reads a key-encryption key file, creating it (mode 0600) with a new key when `create` and it is missing. */
@@ -52,8 +52,8 @@ function kekFile(path: string, what: string, { create = false } = {}): Uint8Arra
 
 /**
  * The key-encryption key, found as the hub finds it: HUB_KEY_ENCRYPTION_KEY or
- * HUB_KEY_ENCRYPTION_KEY_FILE; a random one for `:memory:`; with DATABASE_URL unset (the default
- * database `pnpm start` uses) `data/hub.kek`, created when missing, as `pnpm start` does.
+ * HUB_KEY_ENCRYPTION_KEY_FILE; a random one for `:memory:`; otherwise `data/hub.kek`, created when
+ * missing, exactly as `pnpm start` does, so that the two agree on one machine.
  */
 export async function keyEncryptionKey(io: Io): Promise<KeyEncryptionKey> {
   const { HUB_KEY_ENCRYPTION_KEY: value, HUB_KEY_ENCRYPTION_KEY_FILE: file, DATABASE_URL } = io.env;
@@ -68,12 +68,14 @@ export async function keyEncryptionKey(io: Io): Promise<KeyEncryptionKey> {
     }
   } else if (file) bytes = kekFile(file, 'HUB_KEY_ENCRYPTION_KEY_FILE');
   else if (DATABASE_URL === ':memory:') bytes = generateKeyEncryptionKey();
-  else if (!DATABASE_URL) bytes = kekFile(DEFAULT_KEK_FILE, DEFAULT_KEK_FILE, { create: true });
-  else
-    throw new CliError(
-      'usage',
-      `HUB_KEY_ENCRYPTION_KEY or HUB_KEY_ENCRYPTION_KEY_FILE is required with DATABASE_URL=${DATABASE_URL}: the key the hub runs with, which encrypts its signing keys`,
-    );
+  else {
+    const created = !existsSync(DEFAULT_KEK_FILE);
+    bytes = kekFile(DEFAULT_KEK_FILE, DEFAULT_KEK_FILE, { create: true });
+    if (created)
+      io.stderr.write(
+        `created ${DEFAULT_KEK_FILE}, the key that encrypts the hub's signing keys (as pnpm start does); keep it apart from database backups\n`,
+      );
+  }
   return KeyEncryptionKey.fromBytes(bytes);
 }
 
