@@ -99,6 +99,24 @@ describe('credential scopes', () => {
     expect(await ex.json()).toMatchObject({ error: 'invalid_grant' });
   });
 
+  it('stays dead when its person, removed through the API, is added to the organisation again', async () => {
+    const { user, pat, info } = await personWithAdminToken('returner@alpha.example');
+    const jwt = await accessToken(pat);
+    const member = `/api/v1/orgs/${w.orgs.company.id}/members/${user.id}`;
+    expect((await api(w.tokens['company-admin'], member, { method: 'DELETE' })).status).toBe(204);
+    const back = await api(w.tokens['company-admin'], `/api/v1/orgs/${w.orgs.company.id}/members`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'returner@alpha.example', role: 'editor' }),
+    });
+    expect(back.status).toBe(201);
+    expect((await api(jwt, `/api/v1/orgs/${w.orgs.company.id}/policies`)).status).toBe(401);
+    expect((await exchange(pat)).status).toBe(400);
+    const tokens = (await (await api(w.tokens['company-admin'], `${member}/tokens`)).json()) as {
+      items: Array<{ id: string; revokedAt: string | null }>;
+    };
+    expect(tokens.items).toEqual([expect.objectContaining({ id: info.id, revokedAt: expect.any(String) })]);
+  });
+
   it('passes its scope on to a token it creates, and cannot create a wider one', async () => {
     const { user, pat } = await personWithAdminToken('minter@alpha.example');
     await addMember(w.hub.deps.db, w.orgs.otherCompany.id, user.id, 'editor');

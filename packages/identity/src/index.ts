@@ -48,6 +48,7 @@ export {
   registerClientKey,
   revokeClientKey,
   revokePat,
+  revokeScopedPats,
 } from './credentials.ts';
 export {
   envelopeKekId,

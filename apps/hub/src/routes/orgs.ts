@@ -17,6 +17,7 @@ import {
   revokeClientKey,
   revokePat,
   revokePendingInvitations,
+  revokeScopedPats,
   setRole,
   visibleOrgIds,
 } from '@ewto/identity';
@@ -325,6 +326,8 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       path: '/api/v1/orgs/:org/members/:userId',
       operationId: 'removeMember',
       summary: 'Remove a member from the organisation',
+      description:
+        'Their tokens scoped to this organisation and their pending invitations to it are revoked with the membership; they stay revoked if the person is added again.',
       tags: orgTag,
       auth: 'bearer',
       responses: { 204: { description: 'Removed' } },
@@ -339,6 +342,13 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
           resource: { type: 'user', id: before.userId },
           details: { role: before.role },
         });
+        // Credentials scoped to this organisation stop for good (they would revive if the person came back).
+        for (const id of await revokeScopedPats(tx, org.id, before.userId))
+          record('token.revoked', {
+            orgId: org.id,
+            resource: { type: 'personal-access-token', id },
+            details: { forUser: before.userId, reason: 'member removed' },
+          });
         for (const id of await revokePendingInvitations(tx, org.id, before.userId))
           record('invitation.revoked', {
             orgId: org.id,
