@@ -5,6 +5,7 @@
  * creates inherits its scope.
  */
 import { addMember, createUser, removeMember } from '@ewto/identity';
+import { validate } from '@ewto/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from './support/world.ts';
 
@@ -78,6 +79,7 @@ describe('credential scopes', () => {
       scopeOrgId: string;
       memberships: Array<{ orgId: string }>;
     };
+    expect(validate('identity#/$defs/me', me)).toEqual([]);
     expect(me.scopeOrgId).toBe(w.orgs.company.id);
     expect(me.memberships.map((m) => m.orgId)).toEqual([w.orgs.company.id]);
     const orgs = (await (await api(jwt, '/api/v1/orgs')).json()) as { items: Array<{ id: string }> };

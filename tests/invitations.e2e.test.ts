@@ -6,6 +6,7 @@
  * scoped to that organisation. Item 8: a slug in the id format is refused.
  */
 import { runCaptured } from '@ewto/cli/testing';
+import { validate } from '@ewto/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, exchange, type World } from './support/world.ts';
 
@@ -47,6 +48,7 @@ async function addNewcomer(email: string, role = 'editor') {
   expect(res.status).toBe(201);
   expect(res.headers.get('cache-control')).toBe('no-store');
   const body = (await res.json()) as { userId: string; invitation: InvitationCreated };
+  expect(validate('identity#/$defs/memberAdded', body)).toEqual([]);
   expect(body.invitation).toMatchObject({ status: 'pending', userId: body.userId });
   return body;
 }
@@ -61,6 +63,7 @@ describe('invitations', () => {
     });
     expect(res.status).toBe(201);
     const org = (await res.json()) as { id: string; adminInvitation: InvitationCreated };
+    expect(validate('identity#/$defs/organisationCreated', org)).toEqual([]);
     expect(org.adminInvitation.code).toMatch(/^ewto_inv_[A-Za-z0-9_-]{43}$/);
     const days = (Date.parse(org.adminInvitation.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
@@ -126,7 +129,9 @@ describe('invitations', () => {
     const res = await redeem(invitation.code);
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const { info } = (await res.json()) as { info: { id: string; scopeOrgId: string; createdBy: string } };
+    const created = await res.json();
+    expect(validate('identity#/$defs/tokenCreated', created)).toEqual([]);
+    const { info } = created as { info: { id: string; scopeOrgId: string; createdBy: string } };
     expect(info.scopeOrgId).toBe(w.orgs.company.id);
     const tokens = (await (
       await api(w.tokens['company-admin'], `/api/v1/orgs/${w.orgs.company.id}/members/${userId}/tokens`)
@@ -135,6 +140,7 @@ describe('invitations', () => {
     const list = (await (
       await api(w.tokens['company-admin'], `/api/v1/orgs/${w.orgs.company.id}/invitations`)
     ).json()) as { items: Array<Record<string, unknown>> };
+    expect(validate('identity#/$defs/invitationPage', list)).toEqual([]);
     const listed = list.items.find((i) => i.id === invitation.id)!;
     expect(listed).toMatchObject({ status: 'redeemed', tokenId: info.id });
     expect(JSON.stringify(list)).not.toContain(invitation.code);
