@@ -11,6 +11,7 @@
  */
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,8 +33,12 @@ const ALSO = [
   'apps/cli/package.json',
 ];
 
-/** npm packages with a native addon: loaded from node_modules at run time, by a path relative to the bundle. */
-const NATIVE = /^libsql$/;
+/**
+ * npm packages loaded from node_modules at their first use instead of at start: libsql (a native
+ * addon, which cannot be bundled) and ws (only the libsql client's remote mode needs it). Together
+ * they were a fifth of `ewto --help`'s start. Each name is an export the bundled code imports.
+ */
+const LAZY = { libsql: ['default'], ws: ['default', 'WebSocket', 'WebSocketServer'] };
 
 /** @param {string} bundle */
 const manifestOf = (bundle) => bundle.replace(/\.mjs$/, '.inputs.json');
@@ -110,7 +115,7 @@ export async function buildBundle({ bundle = defaultBundle } = {}) {
         'const __ewtoSource = (p) => new URL(p, import.meta.url);',
       ].join('\n'),
     },
-    plugins: [nativeAddons(outDir), sourceLocations(outDir)],
+    plugins: [lazyPackages(outDir), sourceLocations(outDir)],
   });
   const inputs = Object.keys(result.metafile.inputs)
     .filter((p) => !p.split('/').includes('node_modules'))
@@ -141,24 +146,46 @@ export async function ensureBundle({ bundle = defaultBundle, log = () => {} } = 
 }
 
 /**
- * A native addon cannot be bundled: its package is imported from node_modules by a path relative
- * to the bundle (so the repository may move), resolved as from the file that imports it.
+ * The packages of LAZY become small modules of the bundle whose exports are proxies: the package
+ * is `require`d (by a path relative to the bundle, resolved as from the file importing it, so the
+ * repository may move) when an export is first called, constructed or read.
  * @param {string} outDir
  * @returns {import('esbuild').Plugin}
  */
-function nativeAddons(outDir) {
+function lazyPackages(outDir) {
+  const filter = new RegExp(`^(${Object.keys(LAZY).join('|')})$`);
   return {
-    name: 'ewto-native-addons',
+    name: 'ewto-lazy-packages',
     setup(b) {
-      b.onResolve({ filter: NATIVE }, async (args) => {
-        if (args.pluginData === 'ewto-native') return undefined;
-        const r = await b.resolve(args.path, {
-          kind: args.kind,
-          resolveDir: args.resolveDir,
-          pluginData: 'ewto-native',
-        });
-        if (r.errors.length) return { errors: r.errors };
-        return { path: `./${relative(outDir, r.path).split(sep).join('/')}`, external: true };
+      b.onResolve({ filter }, (args) => {
+        const file = createRequire(join(args.resolveDir, 'index.js')).resolve(args.path);
+        return {
+          path: `./${relative(outDir, file).split(sep).join('/')}`,
+          namespace: 'ewto-lazy',
+          pluginData: /** @type {keyof typeof LAZY} */ (args.path),
+        };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'ewto-lazy' }, (args) => {
+        const names = LAZY[/** @type {keyof typeof LAZY} */ (args.pluginData)];
+        const lines = [
+          "import { createRequire } from 'node:module';",
+          'let loaded;',
+          `const load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(args.path)}));`,
+          'const lazy = (pick) => {',
+          '  const proxy = new Proxy(function () {}, {',
+          '    apply: (_, self, args) => Reflect.apply(pick(), self, args),',
+          '    construct: (_, args, target) => Reflect.construct(pick(), args, target === proxy ? pick() : target),',
+          '    get: (_, key) => Reflect.get(pick(), key),',
+          '    set: (_, key, value) => Reflect.set(pick(), key, value),',
+          '    has: (_, key) => Reflect.has(pick(), key),',
+          '  });',
+          '  return proxy;',
+          '};',
+          ...names.map((n) =>
+            n === 'default' ? 'export default lazy(load);' : `export const ${n} = lazy(() => load().${n});`,
+          ),
+        ];
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: outDir };
       });
     },
   };

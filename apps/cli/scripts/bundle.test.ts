@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSqld } from '@ewto/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, repoRoot, staleReason } from './bundle.mjs';
 
@@ -38,6 +39,26 @@ describe('the CLI bundle', () => {
     const migrate = run(['admin', 'migrate'], { DATABASE_URL: `file:${join(dir, 'hub.db')}` });
     expect(migrate.stderr).toBe('');
     expect(migrate.status).toBe(0);
+  }, 60_000);
+
+  it('loads libsql and ws when a database is opened: a file, and a libsql server over WebSocket', async () => {
+    const migrate = (url: string) =>
+      spawnSync(process.execPath, [bundle, 'admin', 'migrate'], {
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: 'utf8',
+      });
+    const file = migrate(`file:${join(dir, 'lazy.db')}`);
+    expect(file.stderr).toBe('');
+    expect(file.status).toBe(0);
+    const sqld = await startSqld();
+    try {
+      const ws = migrate(sqld.url.replace(/^http:/, 'ws:'));
+      expect(ws.stderr).toBe('');
+      expect(ws.stdout).toContain('migrated');
+      expect(ws.status).toBe(0);
+    } finally {
+      await sqld.stop();
+    }
   }, 60_000);
 
   it('lists every workspace source it was built from, beyond apps/cli, and no npm package', () => {
