@@ -44,6 +44,26 @@ export type Provenance = 'published' | 'illustrative';
  */
 export type OrgKind = 'convener' | 'company' | 'agency' | 'taskforce';
 /**
+ * Coalition-wide indicator of an action-plan activity, summed over all companies' plans (GET /api/v1/progress). listings-removed: posts and listings blocked or removed; staff-trained: company staff trained; user-education-impressions: impressions of user-education content; cyber-spotter-reports-actioned: Cyber Spotter reports acted on; detection-search-terms: search terms deployed in automated detection. An indicator without a kind is free-form and is not summed.
+ *
+ * This interface was referenced by `Vocabularies`'s JSON-Schema
+ * via the `definition` "indicatorKind".
+ */
+export type IndicatorKind =
+  | 'listings-removed'
+  | 'staff-trained'
+  | 'user-education-impressions'
+  | 'cyber-spotter-reports-actioned'
+  | 'detection-search-terms';
+/**
+ * The six categories of a Coalition action plan (keys of its `categories`): Policy, Staff Training, User Education, Citizen Science, Automated Detection, Share Learning.
+ *
+ * This interface was referenced by `Vocabularies`'s JSON-Schema
+ * via the `definition` "planCategory".
+ */
+export type PlanCategory =
+  'policy' | 'staffTraining' | 'userEducation' | 'citizenScience' | 'automatedDetection' | 'shareLearning';
+/**
  * A user's role in one organisation.
  *
  * This interface was referenced by `Vocabularies`'s JSON-Schema

@@ -3,6 +3,7 @@
  * (the OpenAPI document and the validators are built from this list).
  */
 
+import actionPlan from '../action-plan.schema.json' with { type: 'json' };
 import alignmentReport from '../alignment-report.schema.json' with { type: 'json' };
 import auditCheckpoint from '../audit-checkpoint.schema.json' with { type: 'json' };
 import auditEntry from '../audit-entry.schema.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import trendAlert from '../trend-alert.schema.json' with { type: 'json' };
 import vocabularies from '../vocabularies.schema.json' with { type: 'json' };
 
 export const schemas = {
+  'action-plan': actionPlan,
   'alignment-report': alignmentReport,
   'audit-checkpoint': auditCheckpoint,
   'audit-entry': auditEntry,

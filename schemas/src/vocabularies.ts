@@ -2,7 +2,9 @@
 
 import type {
   EditionId,
+  IndicatorKind,
   OrgKind,
+  PlanCategory,
   Role,
   SpeciesGroup,
   TermKind,
@@ -10,7 +12,7 @@ import type {
 } from '../generated/vocabularies.ts';
 import vocab from '../vocabularies.schema.json' with { type: 'json' };
 
-export type { EditionId, OrgKind, Role, SpeciesGroup, TermKind, TlpLabel };
+export type { EditionId, IndicatorKind, OrgKind, PlanCategory, Role, SpeciesGroup, TermKind, TlpLabel };
 
 const defs = vocab.$defs;
 export const SPECIES_GROUPS = defs.speciesGroup.enum as readonly SpeciesGroup[];
@@ -18,6 +20,8 @@ export const TERM_KINDS = defs.termKind.enum as readonly TermKind[];
 export const TLP_LABELS = defs.tlpLabel.enum as readonly TlpLabel[];
 export const ORG_KINDS = defs.orgKind.enum as readonly OrgKind[];
 export const ROLES = defs.role.enum as readonly Role[];
+export const INDICATOR_KINDS = defs.indicatorKind.enum as readonly IndicatorKind[];
+export const PLAN_CATEGORIES = defs.planCategory.enum as readonly PlanCategory[];
 const editionPattern = new RegExp(defs.editionId.pattern);
 
 export const isSpeciesGroup = (v: unknown): v is SpeciesGroup =>
