@@ -6,3 +6,4 @@ export { keywordVersions, promotedTerms } from './keywords.ts';
 export { hubMeta } from './meta.ts';
 export { memberships, organisations, taskforceMembers, users } from './organisations.ts';
 export { policySubmissions } from './policies.ts';
+export { planActivityEvents, plans, planSnapshots, planUpdates, planVersions } from './plans.ts';
