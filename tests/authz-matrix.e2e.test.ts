@@ -69,6 +69,23 @@ GET    /api/v1/orgs/{company}/policies                   401 200 200 200 200 200
 GET    /api/v1/orgs/{other}/policies                     401 200 200 200 404 404 404 404 404 404 404
 GET    /api/v1/orgs/{company}/policies/{submission}      401 200 200 200 200 200 200 404 404 404 200
 GET    /api/v1/orgs/{other}/policies/{otherSubmission}   401 200 200 200 404 404 404 404 404 404 404
+POST   /api/v1/orgs/{company}/plans                      401 201 201 403 403 403 403 404 404 404 403
+POST   /api/v1/orgs/{other}/plans                        401 201 201 403 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/plans                      401 200 200 200 200 200 200 404 404 404 200
+GET    /api/v1/orgs/{other}/plans                        401 200 200 200 404 404 404 404 404 404 404
+GET    /api/v1/plans                                     401 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/plans/{plan}                              401 200 200 200 200 200 200 404 404 404 200
+GET    /api/v1/plans/{otherPlan}                         401 200 200 200 404 404 404 404 404 404 404
+POST   /api/v1/plans/{plan}/versions                     401 201 201 403 201 201 403 404 404 404 201
+POST   /api/v1/plans/{otherPlan}/versions                401 201 201 403 404 404 404 404 404 404 404
+GET    /api/v1/plans/{plan}/versions                     401 200 200 200 200 200 200 404 404 404 200
+POST   /api/v1/plans/{plan}/versions/{version}/restore   401 200 200 403 200 200 403 404 404 404 200
+GET    /api/v1/plans/{plan}/activity                     401 200 200 200 200 200 200 404 404 404 200
+GET    /api/v1/plans/{otherPlan}/activity                401 200 200 200 404 404 404 404 404 404 404
+POST   /api/v1/plans/{plan}/activities/from-submission   401 200 200 403 200 200 403 404 404 404 200
+GET    /api/v1/progress?period=2027                      401 200 200 200 200 200 200 403 403 403 200
+POST   /api/v1/plans/{archivePlan}/archive               401 200 200 403 403 403 403 404 404 404 403
+POST   /api/v1/plans/{otherPlan}/archive                 401 200 200 403 404 404 404 404 404 404 404
 GET    /api/v1/keywords                                  401 200 200 200 200 200 200 200 200 200 200
 GET    /api/v1/keywords/changes?since=0                  401 200 200 200 200 200 200 200 200 200 200
 POST   /api/v1/screen                                    401 200 200 200 200 200 200 403 403 403 200
@@ -203,6 +220,27 @@ beforeAll(async () => {
   vars.package = mine.packages[0]!.packageId;
   vars.otherPackage = (await publish(['unit-b'])).packages[0]!.packageId;
   intelPublish = publish;
+  // Action plans of each company, a named version, and a plan to archive.
+  for (const [org, v] of [
+    [w.orgs.company, 'plan'],
+    [w.orgs.otherCompany, 'otherPlan'],
+    [w.orgs.company, 'archivePlan'],
+  ] as const) {
+    const res = await w.hub.hub.app.request(`/api/v1/orgs/${org.id}/plans`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens['convener-editor']}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ period: '2027', title: 'Plan' }),
+    });
+    expect(res.status).toBe(201);
+    vars[v] = ((await res.json()) as { id: string }).id;
+  }
+  const version = await w.hub.hub.app.request(`/api/v1/plans/${vars.plan}/versions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${w.tokens['company-editor']}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ label: 'v1' }),
+  });
+  expect(version.status).toBe(201);
+  vars.version = ((await version.json()) as { id: string }).id;
   // An audit entry about the company, and a checkpoint covering it.
   await w.hub.deps.audit.record({
     action: 'resource.read',
@@ -287,6 +325,9 @@ async function request(row: Row, persona: Column): Promise<{ path: string; init:
   if (key === 'POST /api/v1/invitations/redeem') body = { code: invitationCode };
   if (key === 'POST /api/v1/orgs/{company}/invitations') body = { userId: local.member };
   if (key === 'POST /api/v1/orgs/{other}/invitations') body = { userId: local.otherMember };
+  if (key.endsWith('/plans') && row.method === 'POST') body = { period: '2027', title: `Plan ${n}` };
+  if (key.endsWith('/versions') && row.method === 'POST') body = { label: `v${n}` };
+  if (key.endsWith('/from-submission')) body = { submissionId: local.submission };
   if (key === 'POST /api/v1/screen') body = { listings: [{ id: 'a', title: 'carved ivory bangle' }] };
   if (key === 'POST /api/v1/intel/alerts') body = alert({ recipients: ['unit-a'] });
   if (key === 'POST /api/v1/intel/networks') body = network({ recipients: ['unit-a'] });

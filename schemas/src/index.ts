@@ -3,11 +3,20 @@ export { jsonErrorOffset } from './json-syntax.ts';
 export { jsonTooDeep, MAX_NESTING, positionOf, type TooDeep, yamlTooDeep } from './nesting.ts';
 export { decodeUtf8, firstInvalidByte, type Utf8Result } from './utf8.ts';
 export { describeErrors, type SchemaIssue, type SchemaPath, validate, validator } from './validate.ts';
-export type { EditionId, IndicatorKind, OrgKind, PlanCategory, Role, SpeciesGroup, TermKind, TlpLabel } from './vocabularies.ts';
+export type {
+  EditionId,
+  IndicatorKind,
+  OrgKind,
+  PlanCategory,
+  Role,
+  SpeciesGroup,
+  TermKind,
+  TlpLabel,
+} from './vocabularies.ts';
 export {
   compareEditionIds,
-  isEditionId,
   INDICATOR_KINDS,
+  isEditionId,
   isSpeciesGroup,
   ORG_KINDS,
   PLAN_CATEGORIES,

@@ -16,6 +16,7 @@ import { invitationRoutes } from './routes/invitations.ts';
 import { keywordRoutes } from './routes/keywords.ts';
 import { meRoutes } from './routes/me.ts';
 import { orgRoutes } from './routes/orgs.ts';
+import { plansRoutes } from './routes/plans/index.ts';
 import { defineRoute, type RouteTable } from './routing.ts';
 import type { AppEnv, HubDeps } from './types.ts';
 import { HUB_VERSION } from './version.ts';
@@ -126,6 +127,7 @@ export function createApp(deps: HubDeps): HubApp {
   frameworkRoutes(app, routes);
   keywordRoutes(app, routes);
   intelRoutes(app, routes);
+  plansRoutes(app, routes);
 
   let openapi: unknown;
   defineRoute(

@@ -13,6 +13,7 @@ import {
   type Resource,
 } from '@ewto/identity';
 import type { Context, MiddlewareHandler } from 'hono';
+import { decodeJwt } from 'jose';
 import { ApiError } from './problem.ts';
 import type { AppEnv } from './types.ts';
 
@@ -32,7 +33,16 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     return next();
   }
   try {
-    c.set('actor', await c.var.deps.tokens.verifyAccessToken(token));
+    const tokens = c.var.deps.tokens;
+    const actor = await tokens.verifyAccessToken(token);
+    c.set('actor', actor);
+    const exp = decodeJwt(token).exp;
+    c.set('credential', {
+      actor,
+      key: token,
+      expiresAt: typeof exp === 'number' ? exp * 1000 : undefined,
+      recheck: () => tokens.verifyAccessToken(token),
+    });
   } catch (e) {
     if (!(e instanceof IdentityError)) throw e;
     return unauthenticated(c, e.message);

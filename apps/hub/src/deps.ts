@@ -5,6 +5,7 @@ import { loadEditions } from '@ewto/framework/node';
 import { AuditLog, HubKeyStore, KeyEncryptionKey, TokenService } from '@ewto/identity';
 import { compileLibrary } from '@ewto/keywords';
 import { loadLibrary } from '@ewto/keywords/node';
+import { Collab } from './collab/index.ts';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
 import { unsealedAtRest } from './services/intel/at-rest.ts';
@@ -33,6 +34,14 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
   const frameworks = createCatalog(await loadEditions());
   const library = await loadLibrary();
   const keywords = { library, screener: compileLibrary(library) };
+  const collab = new Collab({
+    db,
+    logger: log,
+    limits: { maxMessageBytes: config.collabMaxMessageBytes },
+    groupCommitMs: config.collabGroupCommitMs,
+    recheckMs: config.collabRecheckMs,
+    compactAfter: config.collabCompactAfter,
+  });
   return {
     config,
     db,
@@ -45,5 +54,7 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
     audit,
     frameworks,
     keywords,
+    collab,
   };
+
 }

@@ -29,6 +29,14 @@ export interface HubConfig {
   keyEncryptionKey: Uint8Array;
   /** Where it came from, for the start log: a variable, a file, or `generated` (`:memory:` only). */
   keyEncryptionKeySource: string;
+  /** Collaboration (/collab): largest message a client may send (larger: close 4413). */
+  collabMaxMessageBytes: number;
+  /** Collaboration: how long concurrent updates are gathered into one database write. */
+  collabGroupCommitMs: number;
+  /** Collaboration: how often open connections' access is checked again (ms). */
+  collabRecheckMs: number;
+  /** Collaboration: a plan's update log is compacted into a snapshot after this many updates. */
+  collabCompactAfter: number;
 }
 
 export interface LoadOptions {
@@ -168,6 +176,10 @@ export function loadConfig(src: Source = process.env, options: LoadOptions = {})
     faultKillBeforeAudit: src.HUB_FAULT_KILL_BEFORE_AUDIT || undefined,
     keyEncryptionKey: kek.key,
     keyEncryptionKeySource: kek.source,
+    collabMaxMessageBytes: int(src, 'COLLAB_MAX_MESSAGE_BYTES', 512 * 1024, 1024, 64 * 1024 * 1024, problems),
+    collabGroupCommitMs: int(src, 'COLLAB_GROUP_COMMIT_MS', 2, 0, 1000, problems),
+    collabRecheckMs: int(src, 'COLLAB_RECHECK_MS', 500, 50, 60_000, problems),
+    collabCompactAfter: int(src, 'COLLAB_COMPACT_AFTER', 500, 10, 1_000_000, problems),
   };
   if (problems.length) throw new EnvError(problems);
   return config;

@@ -34,7 +34,11 @@ export async function startHub(
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes });
+  // Above the collaboration limit, so that an oversized message gets the hub's 4413, not ws's 1009.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: Math.max(config.maxBodyBytes, 8 * config.collabMaxMessageBytes),
+  });
   // Listen first, so that with PORT=0 and no HUB_URL the hub signs with the URL it really has.
   let hub: HubApp | undefined;
   let server!: ReturnType<typeof serve>;
@@ -87,6 +91,7 @@ export async function startHub(
       closed = true;
       clearInterval(checkpointTimer);
       await deps.audit.checkpoint().catch(() => {});
+      await deps.collab.close();
       for (const ws of wss.clients) ws.close(1001, 'hub shutting down');
       await new Promise<void>((r) => wss.close(() => r()));
       await new Promise<void>((r) => {

@@ -2,6 +2,7 @@ import type { Database, DbHandle } from '@ewto/db';
 import type { Catalog } from '@ewto/framework';
 import type { Actor, AuditLog, HubKeyStore, KeyEncryptionKey, TokenService } from '@ewto/identity';
 import type { KeywordLibrary, Screener } from '@ewto/keywords';
+import type { Collab, CollabCredential } from './collab/index.ts';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
 import type { AtRest } from './services/intel/at-rest.ts';
@@ -23,6 +24,8 @@ export interface HubDeps {
   frameworks: Catalog;
   /** The keyword library and its screener, built once per library version at start. */
   keywords: { library: KeywordLibrary; screener: Screener };
+  /** The action plans' collaboration server (/collab) and document store. */
+  collab: Collab;
 }
 
 export interface AppEnv {
@@ -33,5 +36,7 @@ export interface AppEnv {
     body: unknown;
     /** Who is calling (anonymous without an Authorization header). */
     actor: Actor;
+    /** How the actor authenticated, for long-lived connections (/collab): expiry and recheck. */
+    credential?: CollabCredential;
   };
 }

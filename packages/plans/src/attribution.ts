@@ -8,7 +8,10 @@ import { CATEGORIES, categoryArray } from './layout.ts';
 import { projectActivity } from './projection.ts';
 
 /** Each activity's category, title and fields (as JSON text), by id. */
-export type ActivityState = Map<string, { category: PlanCategory; title: string; fields: Map<string, string> }>;
+export type ActivityState = Map<
+  string,
+  { category: PlanCategory; title: string; fields: Map<string, string> }
+>;
 
 /** Reads the activities of a doc. */
 export function activityState(doc: Y.Doc): ActivityState {
@@ -58,7 +61,13 @@ export function coalesceEvents(events: ActivityEvent[]): ActivityEvent[] {
   const out: ActivityEvent[] = [];
   for (const e of events) {
     const prev = out.at(-1);
-    if (prev && e.change === 'edited' && prev.change !== 'removed' && prev.by === e.by && prev.activityId === e.activityId) {
+    if (
+      prev &&
+      e.change === 'edited' &&
+      prev.change !== 'removed' &&
+      prev.by === e.by &&
+      prev.activityId === e.activityId
+    ) {
       prev.at = e.at;
       prev.title = e.title;
       if (prev.change === 'edited') prev.fields = [...new Set([...(prev.fields ?? []), ...(e.fields ?? [])])];

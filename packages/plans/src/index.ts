@@ -1,9 +1,9 @@
 export {
+  type ActivityState,
   activityState,
   coalesceEvents,
   diffActivities,
   replayAttributed,
-  type ActivityState,
 } from './attribution.ts';
 export { addActivities, type NewActivity, provisionsWithActivities, restoreFrom } from './edits.ts';
 export { PLAN_ERROR_CODES, PlanError, type PlanErrorCode } from './errors.ts';
@@ -18,5 +18,11 @@ export {
   STATUSES,
 } from './layout.ts';
 export { fragmentToMarkdown, writeParagraphs } from './markdown.ts';
-export { CATEGORY_TITLES, type PlanMeta, planToMarkdown, projectActivity, projectPlan } from './projection.ts';
+export {
+  CATEGORY_TITLES,
+  type PlanMeta,
+  planToMarkdown,
+  projectActivity,
+  projectPlan,
+} from './projection.ts';
 export { captureSkeleton, checkShape, type ShapeExpectations, type Skeleton } from './shape.ts';

@@ -4,8 +4,9 @@
  * creates every container once, when the plan is created; clients never create them, because
  * containers created concurrently in Yjs overwrite each other.
  */
-import type { ActivityStatus, PlanCategory } from '@ewto/schemas/generated/action-plan';
+
 import { PLAN_CATEGORIES } from '@ewto/schemas';
+import type { ActivityStatus, PlanCategory } from '@ewto/schemas/generated/action-plan';
 import * as Y from 'yjs';
 
 export const ROOT = 'plan';

@@ -49,7 +49,13 @@ function block(el: Y.XmlElement | Y.XmlText, indent: string): string[] {
     case 'blockquote':
       return blocks(el, indent).map((l) => `${indent}> ${l.slice(indent.length)}`);
     case 'codeBlock':
-      return [`${indent}\`\`\``, ...inlineChildren(el).split('\n').map((l) => indent + l), `${indent}\`\`\``];
+      return [
+        `${indent}\`\`\``,
+        ...inlineChildren(el)
+          .split('\n')
+          .map((l) => indent + l),
+        `${indent}\`\`\``,
+      ];
     case 'horizontalRule':
       return [`${indent}---`];
     case 'bulletList':

@@ -2,7 +2,13 @@
  * The JSON projection of a plan (schemas/action-plan.schema.json) and its Markdown export.
  * Fields a client has not set yet read as empty strings, `planned` and no indicators.
  */
-import type { ActionPlan, Activity, ActivityStatus, Indicator, IndicatorKind } from '@ewto/schemas/generated/action-plan';
+import type {
+  ActionPlan,
+  Activity,
+  ActivityStatus,
+  Indicator,
+  IndicatorKind,
+} from '@ewto/schemas/generated/action-plan';
 import * as Y from 'yjs';
 import { CATEGORIES, categoryArray, planMap, STATUSES } from './layout.ts';
 import { fragmentToMarkdown } from './markdown.ts';

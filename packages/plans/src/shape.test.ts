@@ -33,19 +33,32 @@ describe('skeleton and shape checks', () => {
     expect(checkShape(doc, expectOf(doc))).toBeUndefined();
     const json = projectPlan(doc, { id: 'p1', archived: false, createdAt: '2027-01-01T00:00:00Z' });
     expect(Object.keys(json.categories).sort()).toEqual(
-      ['automatedDetection', 'citizenScience', 'policy', 'shareLearning', 'staffTraining', 'userEducation'].sort(),
+      [
+        'automatedDetection',
+        'citizenScience',
+        'policy',
+        'shareLearning',
+        'staffTraining',
+        'userEducation',
+      ].sort(),
     );
     expect(validate('action-plan', json)).toEqual([]);
   });
 
   it('accepts a well-formed activity added by a client', () => {
     expect(
-      afterClientEdit((c) => addActivities(c, 'staffTraining', [{ id: 'a1', title: 'Train 200 moderators' }])),
+      afterClientEdit((c) =>
+        addActivities(c, 'staffTraining', [{ id: 'a1', title: 'Train 200 moderators' }]),
+      ),
     ).toBeUndefined();
   });
 
   it.each([
-    ['a replaced categories map', (c: Y.Doc) => planMap(c).set('categories', new Y.Map()), /replaced|missing/],
+    [
+      'a replaced categories map',
+      (c: Y.Doc) => planMap(c).set('categories', new Y.Map()),
+      /replaced|missing/,
+    ],
     ['a deleted categories map', (c: Y.Doc) => planMap(c).delete('categories'), /categories/],
     [
       'a replaced category array',
@@ -71,13 +84,24 @@ describe('skeleton and shape checks', () => {
     ],
     [
       'a bad status',
-      (c: Y.Doc) => categoryArray(c, 'policy')!.push([new Y.Map<unknown>([['id', 'a'], ['status', 'won']])]),
+      (c: Y.Doc) =>
+        categoryArray(c, 'policy')!.push([
+          new Y.Map<unknown>([
+            ['id', 'a'],
+            ['status', 'won'],
+          ]),
+        ]),
       /status must be one of/,
     ],
     [
       'a description that is not XML',
       (c: Y.Doc) =>
-        categoryArray(c, 'policy')!.push([new Y.Map<unknown>([['id', 'a'], ['description', 'text']])]),
+        categoryArray(c, 'policy')!.push([
+          new Y.Map<unknown>([
+            ['id', 'a'],
+            ['description', 'text'],
+          ]),
+        ]),
       /XmlFragment/,
     ],
     ['content in an unknown root type', (c: Y.Doc) => c.getMap('other').set('x', 1), /unknown top-level/],
@@ -90,7 +114,12 @@ describe('projection', () => {
   it('renders descriptions and the whole plan as Markdown', () => {
     const doc = fresh();
     addActivities(doc, 'policy', [
-      { id: 'a1', title: 'Cover PWF-004', provision: 'PWF-004', description: 'Missing: ivory.\nSecond line.' },
+      {
+        id: 'a1',
+        title: 'Cover PWF-004',
+        provision: 'PWF-004',
+        description: 'Missing: ivory.\nSecond line.',
+      },
     ]);
     const desc = categoryArray(doc, 'policy')!.get(0).get('description') as Y.XmlFragment;
     const h = new Y.XmlElement('heading');

@@ -5,5 +5,5 @@ export { invitations } from './invitations.ts';
 export { keywordVersions, promotedTerms } from './keywords.ts';
 export { hubMeta } from './meta.ts';
 export { memberships, organisations, taskforceMembers, users } from './organisations.ts';
+export { planActivityEvents, planSnapshots, plans, planUpdates, planVersions } from './plans.ts';
 export { policySubmissions } from './policies.ts';
-export { planActivityEvents, plans, planSnapshots, planUpdates, planVersions } from './plans.ts';
