@@ -62,21 +62,17 @@ export class UpdateLog {
     }, this.#windowMs);
   }
 
-  private insertRows(rows: Array<typeof planUpdates.$inferInsert>) {
-    return this.#db.insert(planUpdates).values(rows);
-  }
-
   async #run() {
     this.#running = true;
     while (this.#queue.length) {
       const batch = this.#queue.splice(0, 2000);
       try {
-        const statements: Array<ReturnType<typeof this.insertRows>> = [];
-        for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT)
-          statements.push(this.insertRows(batch.slice(i, i + ROWS_PER_STATEMENT).map((p) => p.row)));
         // One transaction for the whole batch: all of it is stored, or none.
         await retryBusy(() =>
-          this.#db.batch(statements as [(typeof statements)[number], ...typeof statements]),
+          this.#db.transaction(async (tx) => {
+            for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT)
+              await tx.insert(planUpdates).values(batch.slice(i, i + ROWS_PER_STATEMENT).map((p) => p.row));
+          }),
         );
         for (const p of batch) p.resolve();
       } catch (e) {
@@ -163,8 +159,8 @@ export class UpdateLog {
     const upto = updates.at(-1)!.seq;
     const state = Buffer.from(Y.encodeStateAsUpdate(doc));
     const now = new Date().toISOString();
-    // One batch (one transaction on one connection); every statement holds only if no other
-    // process compacted since we read, so a lost race changes nothing.
+    // One transaction; every statement holds only if no other process compacted since we read,
+    // so a lost race changes nothing.
     const unchanged = sql`coalesce((select upto_seq from plan_snapshots where plan_id = ${planId}), 0) = ${snapshotSeq}`;
     const statements = events.map(
       (e) => sql`insert into plan_activity_events (plan_id, seq, event)
@@ -177,8 +173,11 @@ export class UpdateLog {
       sql`delete from plan_updates where plan_id = ${planId} and seq <= ${upto}
         and (select upto_seq from plan_snapshots where plan_id = ${planId}) = ${upto}`,
     );
-    const [first, ...rest] = statements.map((q) => this.#db.run(q));
-    await retryBusy(() => this.#db.batch([first!, ...rest]));
+    await retryBusy(() =>
+      this.#db.transaction(async (tx) => {
+        for (const q of statements) await tx.run(q);
+      }),
+    );
     const after = await this.load(planId);
     return after.snapshotSeq === upto ? updates.length : 0;
   }

@@ -30,7 +30,7 @@ export const toSummary = (p: PlanRow): PlanSummary => ({
   createdBy: p.createdBy,
 });
 
-/** Creates the plan and stores its whole skeleton as its first update, in one transaction. */
+/** Creates the plan and stores its whole skeleton as its first update (pass a transaction: both or neither). */
 export async function createPlan(
   db: Database,
   input: { orgId: string; period: string; title: string; createdBy: string },
@@ -40,12 +40,10 @@ export async function createPlan(
   createSkeleton(doc, { title: input.title, company: input.orgId, period: input.period });
   const update = Buffer.from(Y.encodeStateAsUpdate(doc));
   doc.destroy();
-  await db.batch([
-    db.insert(plans).values(row),
-    db
-      .insert(planUpdates)
-      .values({ planId: row.id, update, actor: input.createdBy, createdAt: row.createdAt }),
-  ]);
+  await db.insert(plans).values(row);
+  await db
+    .insert(planUpdates)
+    .values({ planId: row.id, update, actor: input.createdBy, createdAt: row.createdAt });
   return row;
 }
 

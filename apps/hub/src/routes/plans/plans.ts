@@ -2,7 +2,7 @@
 import { findOrg } from '@ewto/identity';
 import { planToMarkdown } from '@ewto/plans';
 import type { Hono } from 'hono';
-import { audit, permit, requireActor } from '../../auth.ts';
+import { audit, audited, permit, requireActor } from '../../auth.ts';
 import { created, pageParams, pageQuery } from '../../http.ts';
 import { ApiError } from '../../problem.ts';
 import { defineRoute, type RouteTable } from '../../routing.ts';
@@ -34,16 +34,19 @@ export function planRoutes(app: Hono<AppEnv>, table: RouteTable) {
       await permit(c, 'plan.create', { orgId: org.id, orgKind: org.kind });
       const actor = requireActor(c);
       const body = c.var.body as { period: string; title: string };
-      const plan = await createPlan(c.var.deps.db, {
-        orgId: org.id,
-        period: body.period,
-        title: body.title,
-        createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
-      });
-      await audit(c, 'plan.created', {
-        orgId: org.id,
-        resource: { type: 'plan', id: plan.id },
-        details: { period: plan.period },
+      const plan = await audited(c, async (tx, record) => {
+        const plan = await createPlan(tx, {
+          orgId: org.id,
+          period: body.period,
+          title: body.title,
+          createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
+        });
+        record('plan.created', {
+          orgId: org.id,
+          resource: { type: 'plan', id: plan.id },
+          details: { period: plan.period },
+        });
+        return plan;
       });
       const { json } = await readPlan(c.var.deps, plan);
       return created(c, `/api/v1/plans/${plan.id}`, json);
@@ -147,13 +150,16 @@ export function planRoutes(app: Hono<AppEnv>, table: RouteTable) {
     async (c) => {
       const plan = await loadPlan(c, 'plan.create');
       const actor = requireActor(c);
-      const row = await archivePlan(c.var.deps.db, plan.id, actor.kind === 'user' ? actor.userId : 'unknown');
-      c.var.deps.collab.store.updatePlan(toRecord(row));
-      await audit(c, 'plan.written', {
-        orgId: plan.orgId,
-        resource: { type: 'plan', id: plan.id },
-        details: { change: 'archived' },
+      const row = await audited(c, async (tx, record) => {
+        const row = await archivePlan(tx, plan.id, actor.kind === 'user' ? actor.userId : 'unknown');
+        record('plan.written', {
+          orgId: plan.orgId,
+          resource: { type: 'plan', id: plan.id },
+          details: { change: 'archived' },
+        });
+        return row;
       });
+      c.var.deps.collab.store.updatePlan(toRecord(row));
       return c.json(toSummary(row));
     },
   );

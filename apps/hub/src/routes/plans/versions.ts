@@ -1,6 +1,6 @@
 /** Named versions of a plan, and restoring one as a new edit. */
 import type { Hono } from 'hono';
-import { audit, requireActor } from '../../auth.ts';
+import { audit, audited, requireActor } from '../../auth.ts';
 import { created, pageParams, pageQuery, param } from '../../http.ts';
 import { ApiError } from '../../problem.ts';
 import { defineRoute, type RouteTable } from '../../routing.ts';
@@ -29,16 +29,20 @@ export function versionRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const plan = await loadPlan(c, 'plan.write');
       const actor = requireActor(c);
       const { label } = c.var.body as { label: string };
-      const version = await createVersion(c.var.deps.db, {
-        planId: plan.id,
-        label,
-        createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
-        state: await storedState(c.var.deps, plan),
-      });
-      await audit(c, 'plan.written', {
-        orgId: plan.orgId,
-        resource: { type: 'plan', id: plan.id },
-        details: { change: 'version', versionId: version.id },
+      const state = await storedState(c.var.deps, plan);
+      const version = await audited(c, async (tx, record) => {
+        const version = await createVersion(tx, {
+          planId: plan.id,
+          label,
+          createdBy: actor.kind === 'user' ? actor.userId : 'unknown',
+          state,
+        });
+        record('plan.written', {
+          orgId: plan.orgId,
+          resource: { type: 'plan', id: plan.id },
+          details: { change: 'version', versionId: version.id },
+        });
+        return version;
       });
       return created(c, `/api/v1/plans/${plan.id}/versions/${version.id}`, version);
     },
