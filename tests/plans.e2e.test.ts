@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { removeMember, setRole } from '@ewto/identity';
 import { categoryArray, planMap } from '@ewto/plans';
 import { validate } from '@ewto/schemas';
-// biome-ignore-all lint/suspicious/noExplicitAny: JSON answers are read loosely in this test
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { type Client, connect, synced, until, upgradeStatus } from './support/collab.ts';
 import { repoRoot } from './support/paths.ts';
 import { createWorld, exchange, type Persona, type World } from './support/world.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the hub's JSON answers are read loosely here
+type Json = Record<string, any>;
 
 let w: World;
 const open: Client[] = [];
@@ -30,7 +32,7 @@ async function api(persona: Persona, method: string, path: string, body?: unknow
   } catch {
     json = text;
   }
-  return { status: res.status, json: json as Record<string, any>, text };
+  return { status: res.status, json: json as Json, text };
 }
 
 async function newPlan(title = 'Plan 2027', org = w.orgs.company.id) {
@@ -40,7 +42,7 @@ async function newPlan(title = 'Plan 2027', org = w.orgs.company.id) {
 }
 
 /** Polls the stored plan (GET) until `cond` holds. */
-async function storedUntil(id: string, cond: (plan: Record<string, any>) => boolean, ms = 10_000) {
+async function storedUntil(id: string, cond: (plan: Json) => boolean, ms = 10_000) {
   const end = Date.now() + ms;
   for (;;) {
     const stored = await api('convener-viewer', 'GET', `/api/v1/plans/${id}`);

@@ -56,5 +56,4 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
     keywords,
     collab,
   };
-
 }
