@@ -15,6 +15,7 @@ import { intelRoutes } from './routes/intel/index.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { keywordRoutes } from './routes/keywords.ts';
 import { meRoutes } from './routes/me.ts';
+import { memberTokenRoutes } from './routes/member-tokens.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { plansRoutes } from './routes/plans/index.ts';
 import { defineRoute, type RouteTable } from './routing.ts';
@@ -122,6 +123,7 @@ export function createApp(deps: HubDeps): HubApp {
   authRoutes(app, routes);
   meRoutes(app, routes);
   orgRoutes(app, routes);
+  memberTokenRoutes(app, routes);
   invitationRoutes(app, routes);
   auditRoutes(app, routes);
   frameworkRoutes(app, routes);

@@ -9,13 +9,11 @@ import {
   listClientKeys,
   listMembers,
   listOrgs,
-  listPats,
   type Organisation,
   registerClientKey,
   removeMember,
   resolveRecipients,
   revokeClientKey,
-  revokePat,
   revokePendingInvitations,
   revokeScopedPats,
   setRole,
@@ -28,7 +26,6 @@ import { created, etag, ifMatch, pageParams, pageQuery, param } from '../http.ts
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
 import { inviteIfNeeded } from '../services/invitations.ts';
-import { issuePat } from '../services/tokens.ts';
 import type { AppEnv } from '../types.ts';
 
 /** The organisation named by `:org` (id or slug); 404 when there is none. */
@@ -357,88 +354,6 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
           });
       });
       return c.body(null, 204);
-    },
-  );
-
-  defineRoute(
-    app,
-    table,
-    {
-      method: 'post',
-      path: '/api/v1/orgs/:org/members/:userId/tokens',
-      operationId: 'createMemberToken',
-      summary:
-        'An organisation admin creates a personal access token for a member (shown once), scoped to this organisation',
-      tags: orgTag,
-      auth: 'bearer',
-      body: { schema: 'identity#/$defs/tokenCreate' },
-      responses: { 201: { description: 'The token, shown once', schema: 'identity#/$defs/tokenCreated' } },
-    },
-    async (c) => {
-      const org = await loadOrg(c);
-      await permit(c, 'token.create-for-member', { orgId: org.id, orgKind: org.kind });
-      const userId = param(c, 'userId');
-      if (!(await getMember(c.var.deps.db, org.id, userId)))
-        throw new ApiError(404, 'not-found', `no member ${userId}`);
-      // Scoped to this organisation for its whole life: it never acts in the person's other organisations.
-      return issuePat(c, { userId, orgId: org.id, scopeOrgId: org.id });
-    },
-  );
-
-  defineRoute(
-    app,
-    table,
-    {
-      method: 'get',
-      path: '/api/v1/orgs/:org/members/:userId/tokens',
-      operationId: 'listMemberTokens',
-      summary: "A member's personal access tokens scoped to this organisation (without secrets)",
-      description:
-        'What the organisation admins minted for the member, what an invitation gave them, and what was created from those. Unscoped tokens of the person are theirs alone and not listed.',
-      tags: orgTag,
-      auth: 'bearer',
-      query: pageParams,
-      responses: { 200: { description: 'A page of tokens', schema: 'identity#/$defs/tokenPage' } },
-    },
-    async (c) => {
-      const org = await loadOrg(c);
-      await permit(c, 'token.manage-for-member', { orgId: org.id, orgKind: org.kind });
-      const userId = param(c, 'userId');
-      if (!(await getMember(c.var.deps.db, org.id, userId)))
-        throw new ApiError(404, 'not-found', `no member ${userId}`);
-      return c.json(await listPats(c.var.deps.db, userId, { ...pageQuery(c), scopeOrgId: org.id }));
-    },
-  );
-
-  defineRoute(
-    app,
-    table,
-    {
-      method: 'delete',
-      path: '/api/v1/orgs/:org/members/:userId/tokens/:id',
-      operationId: 'revokeMemberToken',
-      summary:
-        "Revoke a member's token scoped to this organisation; access tokens minted from it stop working at once",
-      tags: orgTag,
-      auth: 'bearer',
-      responses: { 200: { description: 'Revoked', schema: 'identity#/$defs/tokenInfo' } },
-    },
-    async (c) => {
-      const org = await loadOrg(c);
-      await permit(c, 'token.manage-for-member', { orgId: org.id, orgKind: org.kind });
-      const userId = param(c, 'userId');
-      if (!(await getMember(c.var.deps.db, org.id, userId)))
-        throw new ApiError(404, 'not-found', `no member ${userId}`);
-      const info = await audited(c, async (tx, record) => {
-        const info = await revokePat(tx, userId, param(c, 'id'), { scopeOrgId: org.id });
-        record('token.revoked', {
-          orgId: org.id,
-          resource: { type: 'personal-access-token', id: info.id },
-          details: { forUser: userId },
-        });
-        return info;
-      });
-      return c.json(info);
     },
   );
 
