@@ -367,7 +367,7 @@ describe('authorisation matrix', () => {
       expect(Object.fromEntries(COLUMNS.map((p, i) => [p, got[i]]))).toEqual(
         Object.fromEntries(COLUMNS.map((p, i) => [p, row.expected[i]])),
       );
-    });
+    }, 30_000);
   }
 
   it('covers every route the hub serves', () => {

@@ -85,7 +85,7 @@ describe('credential scopes', () => {
     const orgs = (await (await api(jwt, '/api/v1/orgs')).json()) as { items: Array<{ id: string }> };
     expect(orgs.items.map((o) => o.id)).toEqual([w.orgs.company.id]);
     expect(info.scopeOrgId).toBe(w.orgs.company.id);
-  });
+  }, 30_000);
 
   it('stops working, at exchange and on every request, once its person left the scope organisation', async () => {
     const { user, pat } = await personWithAdminToken('leaver@alpha.example');
@@ -99,7 +99,7 @@ describe('credential scopes', () => {
     const ex = await exchange(pat);
     expect(ex.status).toBe(400);
     expect(await ex.json()).toMatchObject({ error: 'invalid_grant' });
-  });
+  }, 30_000);
 
   it('stays dead when its person, removed through the API, is added to the organisation again', async () => {
     const { user, pat, info } = await personWithAdminToken('returner@alpha.example');
@@ -117,7 +117,7 @@ describe('credential scopes', () => {
       items: Array<{ id: string; revokedAt: string | null }>;
     };
     expect(tokens.items).toEqual([expect.objectContaining({ id: info.id, revokedAt: expect.any(String) })]);
-  });
+  }, 30_000);
 
   it('passes its scope on to a token it creates, and cannot create a wider one', async () => {
     const { user, pat } = await personWithAdminToken('minter@alpha.example');
@@ -138,7 +138,7 @@ describe('credential scopes', () => {
       body: JSON.stringify({ name: 'wider', scopeOrg: w.orgs.otherCompany.slug }),
     });
     expect(wider.status).toBe(403);
-  });
+  }, 30_000);
 
   it('lets an unscoped credential create a token scoped to one of its organisations', async () => {
     const made = await api(w.tokens['company-editor'], '/api/v1/me/tokens', {
@@ -152,7 +152,7 @@ describe('credential scopes', () => {
       body: JSON.stringify({ name: 'foreign', scopeOrg: w.orgs.otherCompany.slug }),
     });
     expect(foreign.status).toBe(404);
-  });
+  }, 30_000);
 
   it("a scoped credential sees and revokes only its own scope's tokens under /me/tokens", async () => {
     const { pat } = await personWithAdminToken('lister@alpha.example');
@@ -162,7 +162,7 @@ describe('credential scopes', () => {
     };
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((t) => t.scopeOrgId === w.orgs.company.id)).toBe(true);
-  });
+  }, 30_000);
 
   it('refuses an access token whose scope claim differs from its personal access token', async () => {
     const { pat } = await personWithAdminToken('forger@alpha.example');
@@ -172,7 +172,7 @@ describe('credential scopes', () => {
     const { org: _, ...unscoped } = claims;
     const forged = await w.hub.deps.keys.signJwt(unscoped, 'at+jwt');
     expect((await api(forged, '/api/v1/me')).status).toBe(401);
-  });
+  }, 30_000);
 });
 
 describe("an organisation admin's view of the tokens scoped to it", () => {
@@ -221,5 +221,5 @@ describe("an organisation admin's view of the tokens scoped to it", () => {
         )
       ).status,
     ).toBe(404);
-  });
+  }, 30_000);
 });

@@ -95,7 +95,7 @@ describe('invitations', () => {
     const again = await runCaptured(['auth', 'redeem', org.adminInvitation.code, '--hub', w.hub.url]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already used');
-  });
+  }, 30_000);
 
   it('adding someone who can already sign in adds the membership and issues no code', async () => {
     const res = await post(w.tokens['company-admin'], `/api/v1/orgs/${w.orgs.company.id}/members`, {
@@ -106,7 +106,7 @@ describe('invitations', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).not.toHaveProperty('invitation');
     expect(body.role).toBe('viewer');
-  });
+  }, 30_000);
 
   it('someone whose only credentials are scoped to another organisation is invited', async () => {
     const { invitation } = await addNewcomer('two-orgs@alpha.example');
@@ -122,7 +122,7 @@ describe('invitations', () => {
     expect(((await sc.json()) as { adminInvitation?: InvitationCreated }).adminInvitation?.code).toMatch(
       /^ewto_inv_/,
     );
-  });
+  }, 30_000);
 
   it('a redeemed code gives a token the organisation’s admins see among the member’s tokens', async () => {
     const { userId, invitation } = await addNewcomer('newcomer@alpha.example');
@@ -145,7 +145,7 @@ describe('invitations', () => {
     expect(listed).toMatchObject({ status: 'redeemed', tokenId: info.id });
     expect(JSON.stringify(list)).not.toContain(invitation.code);
     expect(JSON.stringify(list)).not.toContain('codeHash');
-  });
+  }, 30_000);
 
   it('only one of several concurrent redemptions of a code wins', async () => {
     const { invitation } = await addNewcomer('racer@alpha.example');
@@ -154,7 +154,7 @@ describe('invitations', () => {
     );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 400)).toHaveLength(5);
-  });
+  }, 30_000);
 
   it('a revoked, expired or unknown code, or one of a person since removed, is refused with a reason', async () => {
     const revoked = await addNewcomer('revoked@alpha.example');
@@ -199,7 +199,7 @@ describe('invitations', () => {
     const r4 = await redeem(`ewto_inv_${'A'.repeat(43)}`);
     expect(r4.status).toBe(400);
     expect(((await r4.json()) as { detail: string }).detail).toMatch(/unknown/);
-  });
+  }, 30_000);
 
   it('is revocable only by the organisation’s admins; a redeemed one is 409', async () => {
     const { invitation } = await addNewcomer('guarded@alpha.example');
@@ -213,7 +213,7 @@ describe('invitations', () => {
     const late = await api(w.tokens['company-admin'], path, { method: 'DELETE' });
     expect(late.status).toBe(409);
     expect(((await late.json()) as { detail: string }).detail).toMatch(/revoke the token/);
-  });
+  }, 30_000);
 
   it('a new code for a member replaces their pending one', async () => {
     const { userId, invitation } = await addNewcomer('lost-code@alpha.example');
@@ -229,7 +229,7 @@ describe('invitations', () => {
       userId: w.userIds['agency-admin'],
     });
     expect(stranger.status).toBe(404);
-  });
+  }, 30_000);
 
   it('audits creation, redemption, refusal and revocation, never the code', async () => {
     const { invitation } = await addNewcomer('audited@alpha.example');
@@ -258,7 +258,7 @@ describe('invitations', () => {
     const all = JSON.stringify(page.items);
     expect(all).not.toContain(invitation.code);
     expect(all).not.toContain(other.invitation.code);
-  });
+  }, 30_000);
 });
 
 describe('organisation slugs (item 8)', () => {
@@ -272,5 +272,5 @@ describe('organisation slugs (item 8)', () => {
     expect(((await res.json()) as { detail: string }).detail).toMatch(/looks like an organisation id/);
     const other = await api(w.tokens['convener-admin'], `/api/v1/orgs/${w.orgs.otherCompany.id}`);
     expect(((await other.json()) as { name: string }).name).toBe('Beta Social');
-  });
+  }, 30_000);
 });
