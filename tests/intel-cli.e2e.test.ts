@@ -159,7 +159,7 @@ describe('ewto intel verify', () => {
     });
     expect(out[f('amber.jose')]).toMatchObject({ encrypted: true, claims: { jti: ids.amber } });
     expect(out[f('network.jose')]!.claims.body).toEqual(network().report);
-  });
+  }, 30_000);
 
   describe('rejects every RFC 8725 pitfall with exit 1 and the reason', () => {
     const cases: Array<[string, () => Promise<string>, RegExp, string[]?]> = [

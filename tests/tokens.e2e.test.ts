@@ -275,7 +275,7 @@ describe('hub signing keys', () => {
       const [kid, thumb] = line.split(' ');
       expect(kid).toBe(thumb);
     }
-  });
+  }, 30_000);
 
   it('keeps tokens signed before a rotation valid, and publishes the retired key', async () => {
     const before = w.tokens['convener-viewer'];
