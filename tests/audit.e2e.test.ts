@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHECKPOINT_JWS_TYPE, checkpointPayload } from '@ewto/audit';
 import { runCaptured } from '@ewto/cli/testing';
+import { TEST_KEY_ENCRYPTION_KEY } from '@ewto/hub/testing';
+import { formatKeyEncryptionKey } from '@ewto/identity';
+import { decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorld, type World } from './support/world.ts';
 
@@ -114,6 +118,82 @@ describe('ewto audit verify', () => {
     expect(r.stdout).toMatch(/✓ [1-9]\d* entries about alpha-market are in the log/);
     expect(r.code).toBe(0);
   });
+
+  it('after `ewto admin keys compromised`, reports checkpoints of that key as untrusted and passes on a trusted one', async () => {
+    const file = join(dir, `compromised-${Date.now()}.db`);
+    const world = await busyWorld({ databaseUrl: `file:${file}` });
+    const saved = await saveCheckpoint(world); // signed by the key about to be compromised
+    const kid = decodeProtectedHeader((await world.hub.deps.audit.latestCheckpoint())!.jws).kid!;
+    await fetch(`${world.hub.url}/api/v1/me`, { headers: { authorization: 'Bearer more-noise' } });
+    await world.hub.deps.audit.checkpoint(); // a larger one, by the same key
+    const admin = await runCaptured(['admin', 'keys', 'compromised', kid], {
+      cwd: dir,
+      env: {
+        DATABASE_URL: `file:${file}`,
+        HUB_KEY_ENCRYPTION_KEY: formatKeyEncryptionKey(TEST_KEY_ENCRYPTION_KEY),
+        HUB_URL: world.hub.deps.config.hubUrl,
+      },
+    });
+    expect(admin.stderr).toBe('');
+    expect(admin.code).toBe(0);
+    // key.compromised is in the log, and a checkpoint at the current size signed by the new key.
+    const size = Number((await sql(world, 'select count(*) as n from audit_entries')).rows[0]?.n);
+    const last = (await sql(world, 'select entry from audit_entries order by seq desc limit 1')).rows[0];
+    expect(JSON.parse(String(last?.entry))).toMatchObject({ action: 'key.compromised' });
+    const latest = (await world.hub.deps.audit.latestCheckpoint())!;
+    expect(latest.treeSize).toBe(size);
+    const newKid = decodeProtectedHeader(latest.jws).kid;
+    expect(newKid).not.toBe(kid);
+    expect(admin.stdout).toContain(`checkpoint of size ${size} signed by key ${newKid}`);
+    await new Promise((r) => setTimeout(r, 2500)); // the running hub re-reads key statuses
+
+    const r = await verify(world, '--checkpoint', saved);
+    expect(r.stdout).toContain(`signed by key ${kid}, marked compromised`);
+    expect(r.stdout).toMatch(/saved checkpoint .* not trusted/);
+    expect(r.stdout).toMatch(/✓ audit log verified: \d+ entries/);
+    expect(r.code).toBe(0);
+    const org = await runCaptured(
+      ['audit', 'verify', '--hub', world.hub.url, '--org', world.orgs.company.slug],
+      {
+        cwd: dir,
+        env: { EWTO_TOKEN: world.pats['company-admin']! },
+      },
+    );
+    expect(org.stdout).toContain(`signed by key ${kid}, marked compromised`);
+    expect(org.stdout).toMatch(/✓ [1-9]\d* entries about alpha-market are in the log/);
+    expect(org.code).toBe(0);
+  }, 60_000);
+
+  it('always checks that the checkpoints it fetched extend one another, also with --org', async () => {
+    const world = await busyWorld();
+    const first = (await world.hub.deps.audit.checkpoint())!;
+    await fetch(`${world.hub.url}/api/v1/me`, { headers: { authorization: 'Bearer more-noise' } });
+    await world.hub.deps.audit.checkpoint();
+    // A validly signed checkpoint of another history at the first size (a fork the hub signed).
+    const body = {
+      origin: world.hub.deps.config.hubUrl,
+      treeSize: first.treeSize,
+      rootHash: 'ab'.repeat(32),
+      time: first.time,
+    };
+    const jws = await world.hub.deps.keys.signBytes(checkpointPayload(body), CHECKPOINT_JWS_TYPE);
+    await sql(
+      world,
+      `update audit_checkpoints set root_hash = '${body.rootHash}', jws = '${jws}' where tree_size = ${first.treeSize}`,
+    );
+    const org = await runCaptured(
+      ['audit', 'verify', '--hub', world.hub.url, '--org', world.orgs.company.slug],
+      {
+        cwd: dir,
+        env: { EWTO_TOKEN: world.pats['company-admin']! },
+      },
+    );
+    expect(org.stdout).toContain(`does not extend the checkpoint of ${first.time} (size ${first.treeSize})`);
+    expect(org.code).toBe(1);
+    const all = await verify(world);
+    expect(all.stdout).toContain(`does not extend the checkpoint of ${first.time} (size ${first.treeSize})`);
+    expect(all.code).toBe(1);
+  }, 60_000);
 
   it('writes a signed checkpoint on its own while the log grows', async () => {
     const world = await busyWorld({ checkpointInterval: 1 });

@@ -229,26 +229,34 @@ export class AuditLog {
     return this.#range.size;
   }
 
-  /** Signs and stores a checkpoint when the log grew since the last one; returns the latest. */
-  checkpoint(): Promise<SignedCheckpoint | undefined> {
-    return this.#serial(() => this.#checkpoint());
+  /**
+   * Signs and stores a checkpoint when the log grew since the last one; returns the latest. With
+   * `resign`, signs one at the current size even if the log did not grow, replacing a checkpoint of
+   * that size (after a key was marked compromised, so that a trusted checkpoint covers the log).
+   */
+  checkpoint({ resign = false }: { resign?: boolean } = {}): Promise<SignedCheckpoint | undefined> {
+    return this.#serial(() => this.#checkpoint(resign));
   }
 
-  async #checkpoint(): Promise<SignedCheckpoint | undefined> {
+  async #checkpoint(resign: boolean): Promise<SignedCheckpoint | undefined> {
     await this.#catchUp(this.#db);
     // One snapshot: size, root and frontier of the same tree.
     const frontier = this.#range.toJSON();
     const size = frontier.size;
     const last = await this.latestCheckpoint();
-    if (last && last.treeSize >= size) return last;
+    if (last && last.treeSize >= size && !resign) return last;
     if (size === 0) return undefined;
+    // Sign with the key that is active now (another process may have rotated or marked one compromised).
+    await this.#keys.reload();
     const body = checkpointFromTree({ origin: this.#origin, tree: CompactRange.fromJSON(frontier) });
     const { rootHash, time } = body;
     const jws = await this.#keys.signBytes(checkpointPayload(body), CHECKPOINT_JWS_TYPE);
-    await this.#db
+    const insert = this.#db
       .insert(auditCheckpoints)
-      .values({ treeSize: size, rootHash, time, jws, frontier: frontier.hashes })
-      .onConflictDoNothing();
+      .values({ treeSize: size, rootHash, time, jws, frontier: frontier.hashes });
+    await (resign
+      ? insert.onConflictDoUpdate({ target: auditCheckpoints.treeSize, set: { rootHash, time, jws } })
+      : insert.onConflictDoNothing());
     return { treeSize: size, rootHash, time, jws };
   }
 

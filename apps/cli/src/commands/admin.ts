@@ -21,6 +21,7 @@ import {
   rewrapHubKeys,
 } from '@ewto/identity';
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from '@ewto/schemas';
+import { decodeProtectedHeader } from 'jose';
 import type { Command, Group, Io } from '../cli.ts';
 import { CliError } from '../cli.ts';
 import { choice, numberOption, resolvePath } from '../io.ts';
@@ -94,6 +95,7 @@ async function withHub<T>(
      * one transaction: write through `tx`, call `record` for each event.
      */
     audited: <R>(fn: (tx: Database, record: OperatorRecorder) => Promise<R>) => Promise<R>;
+    audit: AuditLog;
   }) => Promise<T>,
 ): Promise<T> {
   const kek = await keyEncryptionKey(io);
@@ -120,7 +122,7 @@ async function withHub<T>(
           }),
         ),
       );
-    return await fn({ db: handle.db, keys, kek, audited });
+    return await fn({ db: handle.db, keys, kek, audited, audit });
   } catch (e) {
     if (e instanceof IdentityError)
       throw new CliError(
@@ -326,19 +328,26 @@ const keysRotate: Command = {
 const keysCompromised: Command = {
   kind: 'command',
   name: 'compromised',
-  summary: 'Mark a hub key compromised: rejected from now on and named in the signed key-status list',
+  summary:
+    'Mark a hub key compromised: rejected from now on, named in the signed key-status list; a checkpoint by the new key covers the log',
   usage: '<kid>',
   options: [],
   positionals: [1, 1],
   async run({ positionals, io }) {
     const kid = positionals[0]!;
-    await withHub(io, ({ keys, audited }) =>
-      audited(async (tx, record) => {
+    const checkpoint = await withHub(io, async ({ keys, audited, audit }) => {
+      await audited(async (tx, record) => {
         await keys.markCompromised(kid, tx);
         record('key.compromised', { resource: { type: 'hub-key', id: kid } });
-      }),
-    );
+      });
+      // Checkpoints the key signed are no longer trusted: one by the new active key covers the log.
+      return audit.checkpoint({ resign: true });
+    });
     io.stdout.write(`key ${kid} marked compromised\n`);
+    if (checkpoint)
+      io.stdout.write(
+        `checkpoint of size ${checkpoint.treeSize} signed by key ${decodeProtectedHeader(checkpoint.jws).kid}\n`,
+      );
     return 0;
   },
 };

@@ -1,66 +1,19 @@
 /** `ewto audit verify`: recompute the hub's audit log and check it against its signed checkpoints. */
-import {
-  type AuditCheckpoint,
-  type AuditEntry,
-  type AuditLogReport,
-  CHECKPOINT_JWS_TYPE,
-  canonicalJson,
-  verifyAuditLog,
-  verifyCheckpointConsistency,
-  verifyEntryInclusion,
-} from '@ewto/audit';
+import { type AuditEntry, type AuditLogReport, verifyAuditLog, verifyEntryInclusion } from '@ewto/audit';
 import { validate } from '@ewto/schemas';
-import { compactVerify, createLocalJWKSet, decodeJwt, type JSONWebKeySet } from 'jose';
 import { CliError, type Command, EXIT, type Group, type Io } from '../cli.ts';
-import { allPages, connect, type HubClient } from '../hub-client.ts';
+import { allPages, connect } from '../hub-client.ts';
 import { choice, readInput } from '../io.ts';
+import { bySize, checkChain, checkExtends, describe, hubKeys, judge, type Served } from './audit-trust.ts';
 
-interface Served {
-  checkpoint: AuditCheckpoint;
-  jws: string;
-}
-
-/** Checks a served checkpoint's JWS against the hub's keys; its payload must be the canonical body. */
-async function checkSignature(
-  s: Served,
-  keys: ReturnType<typeof createLocalJWKSet>,
-  compromised: Set<string>,
-): Promise<string | undefined> {
-  try {
-    const { payload, protectedHeader } = await compactVerify(s.jws, keys, { algorithms: ['EdDSA'] });
-    if (protectedHeader.typ !== CHECKPOINT_JWS_TYPE)
-      return `typ is ${protectedHeader.typ}, expected ${CHECKPOINT_JWS_TYPE}`;
-    if (protectedHeader.kid && compromised.has(protectedHeader.kid))
-      return `signed by compromised key ${protectedHeader.kid}`;
-    if (new TextDecoder().decode(payload) !== canonicalJson(s.checkpoint))
-      return 'the signed payload is not this checkpoint';
-    return undefined;
-  } catch (e) {
-    return `signature invalid: ${(e as Error).message}`;
-  }
-}
-
-async function hubKeys(client: HubClient) {
-  const jwks = await client.get<JSONWebKeySet>('/.well-known/jwks.json');
-  const keys = createLocalJWKSet(jwks);
-  const status = await client.getText('/api/v1/keys/status');
-  await compactVerify(status, keys, { algorithms: ['EdDSA'] }).catch((e) => {
-    throw new CliError('check-failed', `the hub's key-status list does not verify: ${(e as Error).message}`);
-  });
-  const claims = decodeJwt(status) as { keys?: Array<{ kid: string; status: string }> };
-  return {
-    keys,
-    compromised: new Set((claims.keys ?? []).filter((k) => k.status === 'compromised').map((k) => k.kid)),
-  };
-}
-
-function printReport(io: Io, report: AuditLogReport, extra: string[], format: string) {
+function printReport(io: Io, report: AuditLogReport, extra: string[], warnings: string[], format: string) {
   if (format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ ...report, ok: report.ok && extra.length === 0, signatureProblems: extra })}\n`,
+      `${JSON.stringify({ ...report, ok: report.ok && extra.length === 0, signatureProblems: extra, warnings })}\n`,
     );
     return;
   }
+  for (const w of warnings) io.stdout.write(`! ${w}\n`);
   for (const p of extra) io.stdout.write(`✗ ${p}\n`);
   for (const p of report.problems)
     io.stdout.write(`✗ ${p.kind}${p.seq !== undefined ? ` (seq ${p.seq})` : ''}: ${p.message}\n`);
@@ -77,7 +30,7 @@ const verify: Command = {
   summary: "Recompute the hub's audit log and check it against its signed checkpoints",
   usage: '--hub <url> [--checkpoint <saved.json>] [--org <org>] [--format text|json]',
   description:
-    "Needs a convener admin's token in EWTO_TOKEN to read the whole log. With --org, an organisation's\nadmin verifies the entries about that organisation by inclusion proofs against the latest checkpoint.\nExit 1 names the first entry that was edited, deleted or reordered, or a checkpoint that does not verify.",
+    "Needs a convener admin's token in EWTO_TOKEN to read the whole log. With --org, an organisation's\nadmin verifies the entries about that organisation by inclusion proofs against the latest trusted\ncheckpoint. Either way every fetched checkpoint must extend the one before it (consistency proofs).\nCheckpoints signed by a key the hub's key-status list names compromised are reported as untrusted\n(a warning) and vouch for nothing; the log passes when a trusted checkpoint covers it.\nExit 1 names the first entry that was edited, deleted or reordered, or a checkpoint that does not verify.",
   options: [
     { name: 'hub', type: 'string', value: '<url>', description: 'the hub' },
     {
@@ -115,53 +68,65 @@ const verify: Command = {
       saved = data as Served;
     }
     const client = await connect(io, values.hub);
-    const { keys, compromised } = await hubKeys(client);
+    const keys = await hubKeys(client);
     const latest = await client.get<Served>('/api/v1/audit/checkpoint');
-    const served = [...(await collect(allPages<Served>(client, '/api/v1/audit/checkpoints')))];
-    if (!served.some((s) => s.checkpoint.treeSize === latest.checkpoint.treeSize)) served.push(latest);
-    const signatureProblems: string[] = [];
-    for (const s of saved ? [...served, saved] : served) {
-      const why = await checkSignature(s, keys, compromised);
-      if (why)
-        signatureProblems.push(`checkpoint of size ${s.checkpoint.treeSize} (${s.checkpoint.time}): ${why}`);
+    const served = bySize([
+      ...(await collect(allPages<Served>(client, '/api/v1/audit/checkpoints'))),
+      latest,
+    ]);
+    // Which checkpoints to trust: a compromised key's vouch for nothing (a warning), a bad signature fails.
+    const problems: string[] = [];
+    const warnings: string[] = [];
+    const trusted: Served[] = [];
+    for (const s of served) {
+      const v = await judge(s, keys);
+      if (v.trusted) trusted.push(s);
+      else if ('warning' in v) warnings.push(v.warning);
+      else problems.push(v.problem);
     }
+    let savedTrusted = false;
     if (saved) {
-      const proof = await client
-        .get<{ fromSize: number; toSize: number; proof: string[] }>(
-          `/api/v1/audit/proofs/consistency?from=${saved.checkpoint.treeSize}&to=${latest.checkpoint.treeSize}`,
-        )
-        .catch((e: Error) => ({ error: e.message }) as never);
-      if ('error' in (proof as object))
-        signatureProblems.push(
-          `no consistency proof from the saved checkpoint: ${(proof as unknown as { error: string }).error}`,
-        );
-      else {
-        const check = verifyCheckpointConsistency({ from: saved.checkpoint, to: latest.checkpoint, proof });
-        if (!check.ok) signatureProblems.push(check.message);
-      }
+      const v = await judge(saved, keys, true);
+      if (v.trusted) savedTrusted = true;
+      else if ('warning' in v) warnings.push(v.warning);
+      else problems.push(v.problem);
     }
+    const head = trusted.at(-1);
+    const largest = served.at(-1)!;
+    if (!head) problems.push('no checkpoint signed by a trusted key: nothing vouches for the log');
+    else if (head.checkpoint.treeSize < largest.checkpoint.treeSize)
+      problems.push(
+        `no trusted checkpoint covers the log: entries ${head.checkpoint.treeSize} to ${largest.checkpoint.treeSize - 1} are vouched for only by checkpoints of compromised keys (\`ewto admin keys compromised\` signs one with the new key)`,
+      );
+    // Every trusted checkpoint extends the one before it, and the saved one is extended by the latest.
+    problems.push(...(await checkChain(client, trusted)));
+    if (saved && savedTrusted && head)
+      problems.push(...(await checkExtends(client, saved.checkpoint, head.checkpoint)));
+
     if (typeof values.org === 'string') {
       let checked = 0;
-      for await (const item of allPages<{ seq: number; entry: AuditEntry }>(
-        client,
-        `/api/v1/audit/entries?org=${encodeURIComponent(values.org)}`,
-      )) {
-        if (item.seq >= latest.checkpoint.treeSize) continue;
-        const proof = await client.get<never>(
-          `/api/v1/audit/proofs/inclusion?seq=${item.seq}&treeSize=${latest.checkpoint.treeSize}`,
-        );
-        const check = verifyEntryInclusion({ entry: item.entry, proof, checkpoint: latest.checkpoint });
-        if (!check.ok) signatureProblems.push(check.message);
-        checked++;
-      }
-      const ok = signatureProblems.length === 0;
+      if (head)
+        for await (const item of allPages<{ seq: number; entry: AuditEntry }>(
+          client,
+          `/api/v1/audit/entries?org=${encodeURIComponent(values.org)}`,
+        )) {
+          if (item.seq >= head.checkpoint.treeSize) continue;
+          const proof = await client.get<never>(
+            `/api/v1/audit/proofs/inclusion?seq=${item.seq}&treeSize=${head.checkpoint.treeSize}`,
+          );
+          const check = verifyEntryInclusion({ entry: item.entry, proof, checkpoint: head.checkpoint });
+          if (!check.ok) problems.push(check.message);
+          checked++;
+        }
+      const ok = problems.length === 0;
       if (format === 'json')
-        io.stdout.write(`${JSON.stringify({ ok, entriesChecked: checked, problems: signatureProblems })}\n`);
+        io.stdout.write(`${JSON.stringify({ ok, entriesChecked: checked, problems, warnings })}\n`);
       else {
-        for (const p of signatureProblems) io.stdout.write(`✗ ${p}\n`);
+        for (const w of warnings) io.stdout.write(`! ${w}\n`);
+        for (const p of problems) io.stdout.write(`✗ ${p}\n`);
         if (ok)
           io.stdout.write(
-            `✓ ${checked} entries about ${values.org} are in the log of checkpoint size ${latest.checkpoint.treeSize}\n`,
+            `✓ ${checked} entries about ${values.org} are in the log of ${describe(head!)}, and the ${trusted.length} trusted checkpoints are consistent\n`,
           );
       }
       return ok ? EXIT.ok : EXIT.checkFailed;
@@ -172,12 +137,12 @@ const verify: Command = {
     const report = verifyAuditLog({
       entries: items.map((i) => i.entry),
       storedLeafHashes: items.map((i) => i.leafHash),
-      checkpoints: served.map((s) => s.checkpoint),
-      ...(saved ? { savedCheckpoint: saved.checkpoint } : {}),
+      checkpoints: trusted.map((s) => s.checkpoint),
+      ...(saved && savedTrusted ? { savedCheckpoint: saved.checkpoint } : {}),
       origin: latest.checkpoint.origin,
     });
-    printReport(io, report, signatureProblems, format);
-    return report.ok && signatureProblems.length === 0 ? EXIT.ok : EXIT.checkFailed;
+    printReport(io, report, problems, warnings, format);
+    return report.ok && problems.length === 0 ? EXIT.ok : EXIT.checkFailed;
   },
 };
 
