@@ -108,6 +108,7 @@ GET    /api/v1/intel/packages/{package}/stix             401 404 404 404 404 404
 GET    /api/v1/intel/packages/{otherPackage}/stix        401 404 404 404 404 404 404 404 404 404 404
 POST   /api/v1/intel/packages/{package}/receipt          401 404 404 404 404 404 404 200 403 200 404
 POST   /api/v1/intel/packages/{otherPackage}/receipt     401 404 404 404 404 404 404 404 404 404 404
+POST   /api/v1/keywords/promotions                     401 201 201 403 403 403 403 403 403 403 403
 GET    /api/v1/intel/revocations                         401 200 200 200 200 200 200 200 200 200 200
 `;
 
@@ -145,7 +146,7 @@ const POLICY = readFileSync(join(repoRoot, 'policies/companies/examples/tessella
 
 let w: World;
 let seq = 0;
-let intelPublish: (recipients: string[]) => Promise<{ id: string }>;
+let intelPublish: (recipients: string[], over?: Record<string, unknown>) => Promise<{ id: string }>;
 const vars: Record<string, string> = {};
 /** The `sco` column's person and access token (scoped to the company). */
 let scoped: { userId: string; token: string };
@@ -206,11 +207,11 @@ beforeAll(async () => {
   }
   // Intelligence: an agency encryption key, a package for the agency and one for another agency.
   await registerEncryptionKey(w, w.orgs.agency.id);
-  const publish = async (recipients: string[]) => {
+  const publish = async (recipients: string[], over: Record<string, unknown> = {}) => {
     const res = await w.hub.hub.app.request('/api/v1/intel/alerts', {
       method: 'POST',
       headers: { authorization: `Bearer ${w.tokens['convener-editor']}`, 'content-type': 'application/json' },
-      body: JSON.stringify(alert({ recipients })),
+      body: JSON.stringify(alert({ recipients, ...over })),
     });
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string; packages: Array<{ packageId: string }> };
@@ -332,6 +333,20 @@ async function request(row: Row, persona: Column): Promise<{ path: string; init:
   if (key === 'POST /api/v1/intel/alerts') body = alert({ recipients: ['unit-a'] });
   if (key === 'POST /api/v1/intel/networks') body = network({ recipients: ['unit-a'] });
   if (key.endsWith('/retract')) body = { reason: 'matrix' };
+  if (key === 'POST /api/v1/keywords/promotions') {
+    const terms = [
+      {
+        text: `matrix code ${n}`,
+        kind: 'code-word',
+        groups: ['bear'],
+        language: 'en',
+        firstSeen: '2026-11-01',
+        confidence: 'high',
+      },
+    ];
+    const a = alert().alert;
+    body = { publication: (await intelPublish(['unit-a'], { alert: { ...a, terms } })).id };
+  }
   if (key.endsWith('/receipt')) {
     const id = local[key.includes('{otherPackage}') ? 'otherPackage' : 'package']!;
     const token = await w.hub.deps.intelAtRest.open(

@@ -76,7 +76,7 @@ describe('inbox paging', () => {
           grades: { source: 'B', information: 2 },
           recipients: [agency.id],
           expansions: [],
-          content: 'plain:{}',
+          content: await hub!.deps.intelAtRest.seal('{}', `intel-publication:${publicationId}`),
           idempotencyKey: null,
           requestHash: null,
           retractedAt: null,

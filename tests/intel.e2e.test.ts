@@ -84,6 +84,14 @@ describe('publishing', () => {
     expect(token.split('.')).toHaveLength(3);
     const v = await verifyPackage(token, { ...trust(), audience: w.orgs.agency.id });
     expect(v.claims.aud).toBe(w.orgs.agency.id);
+    // At rest, the publication and the signed package are sealed under the hub's key-encryption key.
+    const { getPublication, getDelivery } = await import('@ewto/hub/services/intel/store');
+    const row = (await getPublication(w.hub.deps.db, body.id))!;
+    expect(row.content).toMatch(/^ewto-kek1\./);
+    expect(row.content).not.toContain('ivory');
+    const stored = (await getDelivery(w.hub.deps.db, mine.packageId))!;
+    expect(stored.token).toMatch(/^ewto-kek1\./);
+    expect(stored.token).not.toContain(token.split('.')[1]!.slice(0, 20));
     expect(JSON.stringify(v.claims)).not.toContain(w.orgs.otherAgency.id);
   });
 

@@ -3,12 +3,12 @@ import type { DbHandle } from '@ewto/db';
 import { createCatalog } from '@ewto/framework';
 import { loadEditions } from '@ewto/framework/node';
 import { AuditLog, HubKeyStore, KeyEncryptionKey, TokenService } from '@ewto/identity';
-import { compileLibrary } from '@ewto/keywords';
 import { loadLibrary } from '@ewto/keywords/node';
 import { Collab } from './collab/index.ts';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
-import { unsealedAtRest } from './services/intel/at-rest.ts';
+import { kekAtRest } from './services/intel/at-rest.ts';
+import { KeywordService } from './services/keywords.ts';
 import type { HubDeps } from './types.ts';
 
 export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Logger): Promise<HubDeps> {
@@ -33,7 +33,8 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
   await audit.init();
   const frameworks = createCatalog(await loadEditions());
   const library = await loadLibrary();
-  const keywords = { library, screener: compileLibrary(library) };
+  const keywords = new KeywordService(db, library);
+  await keywords.init();
   const collab = new Collab({
     db,
     logger: log,
@@ -49,7 +50,7 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
     log,
     kek,
     keys,
-    intelAtRest: unsealedAtRest,
+    intelAtRest: kekAtRest(kek),
     tokens,
     audit,
     frameworks,

@@ -1,11 +1,11 @@
 import type { Database, DbHandle } from '@ewto/db';
 import type { Catalog } from '@ewto/framework';
 import type { Actor, AuditLog, HubKeyStore, KeyEncryptionKey, TokenService } from '@ewto/identity';
-import type { KeywordLibrary, Screener } from '@ewto/keywords';
 import type { Collab, CollabCredential } from './collab/index.ts';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
 import type { AtRest } from './services/intel/at-rest.ts';
+import type { KeywordService } from './services/keywords.ts';
 
 /** What every route can reach through `c.var.deps`. */
 export interface HubDeps {
@@ -22,8 +22,8 @@ export interface HubDeps {
   audit: AuditLog;
   /** The released framework editions (policies/framework/), loaded at start. */
   frameworks: Catalog;
-  /** The keyword library and its screener, built once per library version at start. */
-  keywords: { library: KeywordLibrary; screener: Screener };
+  /** The keyword library (files + promoted terms) and its screener: `await keywords.current()`. */
+  keywords: KeywordService;
   /** The action plans' collaboration server (/collab) and document store. */
   collab: Collab;
 }

@@ -13,6 +13,14 @@ export { KEYWORDS_ERROR_CODES, KeywordsError, type KeywordsErrorCode } from './e
 export { INDEX_FILE, type LibraryFile, parseLibrary, termId } from './library.ts';
 export { Normaliser } from './normalise.ts';
 export {
+  type AlertTermInput,
+  overlayLibrary,
+  type PromotedTerm,
+  pendingFileVersions,
+  promotionTerms,
+  type ServedVersion,
+} from './overlay.ts';
+export {
   AMBIGUOUS_WEIGHT,
   ASSOCIATION_WINDOW,
   CONTEXT_MIN_WEIGHT,

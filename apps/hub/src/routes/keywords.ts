@@ -64,8 +64,9 @@ export function keywordRoutes(app: Hono<AppEnv>, table: RouteTable) {
     },
     async (c) => {
       await permit(c, 'keywords.read');
-      c.header('ETag', `"${c.var.deps.keywords.library.version}"`);
-      return answer(c, c.var.deps.keywords.library);
+      const { library } = await c.var.deps.keywords.current();
+      c.header('ETag', `"${library.version}"`);
+      return answer(c, library);
     },
   );
 
@@ -104,7 +105,7 @@ export function keywordRoutes(app: Hono<AppEnv>, table: RouteTable) {
         throw new ApiError(400, 'bad-request', 'since must be a library version (a whole number)');
       let changes: unknown;
       try {
-        changes = changesSince(c.var.deps.keywords.library, since);
+        changes = changesSince((await c.var.deps.keywords.current()).library, since);
       } catch (e) {
         throw new ApiError(400, 'bad-request', (e as Error).message);
       }
@@ -138,7 +139,7 @@ export function keywordRoutes(app: Hono<AppEnv>, table: RouteTable) {
           'validation-failed',
           `at most ${MAX_LISTINGS} listings per request, got ${listings.length}`,
         );
-      const { library, screener } = c.var.deps.keywords;
+      const { library, screener } = await c.var.deps.keywords.current();
       return c.json({
         libraryVersion: library.version,
         results: listings.map((l) => capMatches(screenListing(screener, l))),

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { RouteTable } from '../../routing.ts';
 import type { AppEnv } from '../../types.ts';
 import { inboxRoutes } from './inbox.ts';
+import { promoteRoutes } from './promote.ts';
 import { publicationRoutes } from './publications.ts';
 import { publishRoutes } from './publish.ts';
 
@@ -10,4 +11,5 @@ export function intelRoutes(app: Hono<AppEnv>, table: RouteTable) {
   publishRoutes(app, table);
   publicationRoutes(app, table);
   inboxRoutes(app, table);
+  promoteRoutes(app, table);
 }
