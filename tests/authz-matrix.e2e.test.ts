@@ -11,7 +11,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addMember, createInvitation, createPat, createUser, registerClientKey } from '@ewto/identity';
+import {
+  addMember,
+  addPasskey,
+  createInvitation,
+  createPat,
+  createSession,
+  createUser,
+  csrfTokenFor,
+  registerClientKey,
+} from '@ewto/identity';
 import { signReceipt } from '@ewto/intel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alert, clientSigningKey, network, registerEncryptionKey } from './support/intel.ts';
@@ -19,100 +28,114 @@ import { repoRoot } from './support/paths.ts';
 import { createWorld, exchange, makeClientKey, type Persona, type World } from './support/world.ts';
 
 const MATRIX = `
-route                                                   anon cvA cvE cvV coA coE coV agA agV cli sco
-GET    /healthz                                          200 200 200 200 200 200 200 200 200 200 200
-GET    /.well-known/jwks.json                            200 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/openapi.json                              200 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/keys/status                               200 200 200 200 200 200 200 200 200 200 200
-POST   /api/v1/auth/token                                400 400 400 400 400 400 400 400 400 400 400
-GET    /api/v1/me                                        401 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/me/tokens                                 401 200 200 200 200 200 200 200 200 403 200
-POST   /api/v1/me/tokens                                 401 201 201 201 201 201 201 201 201 403 201
-DELETE /api/v1/me/tokens/{ownToken}                      401 200 200 200 200 200 200 200 200 403 200
-GET    /api/v1/orgs                                      401 200 200 200 200 200 200 200 200 200 200
-POST   /api/v1/orgs                                      401 201 403 403 403 403 403 403 403 403 403
-GET    /api/v1/orgs/{company}                            401 200 200 200 200 200 200 404 404 404 200
-GET    /api/v1/orgs/{other}                              401 200 200 200 404 404 404 404 404 404 404
-GET    /api/v1/orgs/{agency}                             401 200 200 200 404 404 404 200 200 200 404
-GET    /api/v1/orgs/{otherAgency}                        401 200 200 200 404 404 404 404 404 404 404
-GET    /api/v1/orgs/{taskforce}                          401 200 200 200 404 404 404 200 200 200 404
-GET    /api/v1/orgs/{company}/members                    401 200 403 403 200 403 403 404 404 404 200
-GET    /api/v1/orgs/{other}/members                      401 200 403 403 404 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/members/{member}           401 200 403 403 200 403 403 404 404 404 200
-POST   /api/v1/orgs/{company}/members                    401 403 403 403 201 403 403 404 404 404 201
-POST   /api/v1/orgs/{other}/members                      401 403 403 403 404 404 404 404 404 404 404
-PATCH  /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 200 403 403 404 404 404 200
-DELETE /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 204 403 403 404 404 404 204
-POST   /api/v1/orgs/{company}/members/{member}/tokens    401 403 403 403 201 403 403 404 404 404 201
-POST   /api/v1/orgs/{other}/members/{otherMember}/tokens 401 403 403 403 404 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/members/{member}/tokens     401 403 403 403 200 403 403 404 404 404 200
-GET    /api/v1/orgs/{other}/members/{otherMember}/tokens  401 403 403 403 404 404 404 404 404 404 404
-DELETE /api/v1/orgs/{company}/members/{member}/tokens/{memberToken} 401 403 403 403 200 403 403 404 404 404 200
-POST   /api/v1/invitations/redeem                   201 201 201 201 201 201 201 201 201 201 201
-GET    /api/v1/orgs/{company}/invitations                401 403 403 403 200 403 403 404 404 404 200
-GET    /api/v1/orgs/{other}/invitations                  401 403 403 403 404 404 404 404 404 404 404
-POST   /api/v1/orgs/{company}/invitations                401 403 403 403 201 403 403 404 404 404 201
-POST   /api/v1/orgs/{other}/invitations                  401 403 403 403 404 404 404 404 404 404 404
-DELETE /api/v1/orgs/{company}/invitations/{invitation}   401 403 403 403 200 403 403 404 404 404 200
-GET    /api/v1/orgs/{agency}/keys                        401 200 403 403 404 404 404 200 403 403 404
-GET    /api/v1/orgs/{otherAgency}/keys                   401 200 403 403 404 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/keys                       401 403 403 403 403 403 403 404 404 404 403
-POST   /api/v1/orgs/{agency}/keys                        401 403 403 403 404 404 404 201 403 403 404
-POST   /api/v1/orgs/{otherAgency}/keys                   401 403 403 403 404 404 404 404 404 404 404
-DELETE /api/v1/orgs/{agency}/keys/{throwawayKey}         401 403 403 403 404 404 404 200 403 403 404
-GET    /api/v1/frameworks                                401 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/frameworks/{latest}                       401 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/frameworks/{first}/changes/{latest}       401 200 200 200 200 200 200 200 200 200 200
-POST   /api/v1/orgs/{company}/policies                   401 403 403 403 201 201 403 404 404 404 201
-POST   /api/v1/orgs/{other}/policies                     401 403 403 403 404 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/policies                   401 200 200 200 200 200 200 404 404 404 200
-GET    /api/v1/orgs/{other}/policies                     401 200 200 200 404 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/policies/{submission}      401 200 200 200 200 200 200 404 404 404 200
-GET    /api/v1/orgs/{other}/policies/{otherSubmission}   401 200 200 200 404 404 404 404 404 404 404
-POST   /api/v1/orgs/{company}/plans                      401 201 201 403 403 403 403 404 404 404 403
-POST   /api/v1/orgs/{other}/plans                        401 201 201 403 404 404 404 404 404 404 404
-GET    /api/v1/orgs/{company}/plans                      401 200 200 200 200 200 200 404 404 404 200
-GET    /api/v1/orgs/{other}/plans                        401 200 200 200 404 404 404 404 404 404 404
-GET    /api/v1/plans                                     401 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/plans/{plan}                              401 200 200 200 200 200 200 404 404 404 200
-GET    /api/v1/plans/{otherPlan}                         401 200 200 200 404 404 404 404 404 404 404
-POST   /api/v1/plans/{plan}/versions                     401 201 201 403 201 201 403 404 404 404 201
-POST   /api/v1/plans/{otherPlan}/versions                401 201 201 403 404 404 404 404 404 404 404
-GET    /api/v1/plans/{plan}/versions                     401 200 200 200 200 200 200 404 404 404 200
-POST   /api/v1/plans/{plan}/versions/{version}/restore   401 200 200 403 200 200 403 404 404 404 200
-GET    /api/v1/plans/{plan}/activity                     401 200 200 200 200 200 200 404 404 404 200
-GET    /api/v1/plans/{otherPlan}/activity                401 200 200 200 404 404 404 404 404 404 404
-POST   /api/v1/plans/{plan}/activities/from-submission   401 200 200 403 200 200 403 404 404 404 200
-GET    /api/v1/progress?period=2027                      401 200 200 200 200 200 200 403 403 403 200
-POST   /api/v1/plans/{archivePlan}/archive               401 200 200 403 403 403 403 404 404 404 403
-POST   /api/v1/plans/{otherPlan}/archive                 401 200 200 403 404 404 404 404 404 404 404
-GET    /api/v1/keywords                                  401 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/keywords/changes?since=0                  401 200 200 200 200 200 200 200 200 200 200
-POST   /api/v1/screen                                    401 200 200 200 200 200 200 403 403 403 200
-GET    /api/v1/audit/checkpoint                          401 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/audit/checkpoints                         401 200 200 200 200 200 200 200 200 200 200
-GET    /api/v1/audit/entries                             401 200 403 403 403 403 403 403 403 403 403
-GET    /api/v1/audit/entries?org={company}               401 200 403 403 200 403 403 404 404 404 200
-GET    /api/v1/audit/entries?org={other}                 401 200 403 403 404 404 404 404 404 404 404
-GET    /api/v1/audit/proofs/inclusion?seq={companySeq}&treeSize={size} 401 200 403 403 200 403 403 404 404 404 200
-GET    /api/v1/audit/proofs/consistency?from=1&to={size} 401 200 200 200 200 200 200 200 200 200 200
-POST   /api/v1/intel/alerts                              401 201 201 403 403 403 403 403 403 403 403
-POST   /api/v1/intel/networks                            401 201 201 403 403 403 403 403 403 403 403
-GET    /api/v1/intel/publications                        401 200 200 200 403 403 403 403 403 403 403
-GET    /api/v1/intel/publications/{publication}          401 200 200 200 404 404 404 404 404 404 404
-POST   /api/v1/intel/publications/{throwawayPublication}/retract 401 200 200 403 404 404 404 403 403 403 404
-GET    /api/v1/intel/inbox                               401 403 403 403 403 403 403 200 200 200 403
-GET    /api/v1/intel/packages/{package}                  401 404 404 404 404 404 404 200 200 200 404
-GET    /api/v1/intel/packages/{otherPackage}             401 404 404 404 404 404 404 404 404 404 404
-GET    /api/v1/intel/packages/{package}/stix             401 404 404 404 404 404 404 200 200 200 404
-GET    /api/v1/intel/packages/{otherPackage}/stix        401 404 404 404 404 404 404 404 404 404 404
-POST   /api/v1/intel/packages/{package}/receipt          401 404 404 404 404 404 404 200 403 200 404
-POST   /api/v1/intel/packages/{otherPackage}/receipt     401 404 404 404 404 404 404 404 404 404 404
-POST   /api/v1/keywords/promotions                     401 201 201 403 403 403 403 403 403 403 403
-GET    /api/v1/intel/revocations                         401 200 200 200 200 200 200 200 200 200 200
+route                                                   anon cvA cvE cvV coA coE coV agA agV cli sco coo
+GET    /healthz                                          200 200 200 200 200 200 200 200 200 200 200 200
+GET    /.well-known/jwks.json                            200 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/openapi.json                              200 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/keys/status                               200 200 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/auth/token                                400 400 400 400 400 400 400 400 400 400 400 400
+GET    /api/v1/me                                        401 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/me/tokens                                 401 200 200 200 200 200 200 200 200 403 200 200
+POST   /api/v1/me/tokens                                 401 201 201 201 201 201 201 201 201 403 201 201
+DELETE /api/v1/me/tokens/{ownToken}                      401 200 200 200 200 200 200 200 200 403 200 200
+GET    /api/v1/orgs                                      401 200 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/orgs                                      401 201 403 403 403 403 403 403 403 403 403 403
+GET    /api/v1/orgs/{company}                            401 200 200 200 200 200 200 404 404 404 200 200
+GET    /api/v1/orgs/{other}                              401 200 200 200 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{agency}                             401 200 200 200 404 404 404 200 200 200 404 404
+GET    /api/v1/orgs/{otherAgency}                        401 200 200 200 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{taskforce}                          401 200 200 200 404 404 404 200 200 200 404 404
+GET    /api/v1/orgs/{company}/members                    401 200 403 403 200 403 403 404 404 404 200 200
+GET    /api/v1/orgs/{other}/members                      401 200 403 403 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/members/{member}           401 200 403 403 200 403 403 404 404 404 200 200
+POST   /api/v1/orgs/{company}/members                    401 403 403 403 201 403 403 404 404 404 201 201
+POST   /api/v1/orgs/{other}/members                      401 403 403 403 404 404 404 404 404 404 404 404
+PATCH  /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 200 403 403 404 404 404 200 200
+DELETE /api/v1/orgs/{company}/members/{throwaway}        401 403 403 403 204 403 403 404 404 404 204 204
+POST   /api/v1/orgs/{company}/members/{member}/tokens    401 403 403 403 201 403 403 404 404 404 201 201
+POST   /api/v1/orgs/{other}/members/{otherMember}/tokens 401 403 403 403 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/members/{member}/tokens     401 403 403 403 200 403 403 404 404 404 200 200
+GET    /api/v1/orgs/{other}/members/{otherMember}/tokens  401 403 403 403 404 404 404 404 404 404 404 404
+DELETE /api/v1/orgs/{company}/members/{member}/tokens/{memberToken} 401 403 403 403 200 403 403 404 404 404 200 200
+POST   /api/v1/invitations/redeem                   201 201 201 201 201 201 201 201 201 201 201 201
+GET    /api/v1/orgs/{company}/invitations                401 403 403 403 200 403 403 404 404 404 200 200
+GET    /api/v1/orgs/{other}/invitations                  401 403 403 403 404 404 404 404 404 404 404 404
+POST   /api/v1/orgs/{company}/invitations                401 403 403 403 201 403 403 404 404 404 201 201
+POST   /api/v1/orgs/{other}/invitations                  401 403 403 403 404 404 404 404 404 404 404 404
+DELETE /api/v1/orgs/{company}/invitations/{invitation}   401 403 403 403 200 403 403 404 404 404 200 200
+GET    /api/v1/orgs/{agency}/keys                        401 200 403 403 404 404 404 200 403 403 404 404
+GET    /api/v1/orgs/{otherAgency}/keys                   401 200 403 403 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/keys                       401 403 403 403 403 403 403 404 404 404 403 403
+POST   /api/v1/orgs/{agency}/keys                        401 403 403 403 404 404 404 201 403 403 404 404
+POST   /api/v1/orgs/{otherAgency}/keys                   401 403 403 403 404 404 404 404 404 404 404 404
+DELETE /api/v1/orgs/{agency}/keys/{throwawayKey}         401 403 403 403 404 404 404 200 403 403 404 404
+GET    /api/v1/frameworks                                401 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/frameworks/{latest}                       401 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/frameworks/{first}/changes/{latest}       401 200 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/orgs/{company}/policies                   401 403 403 403 201 201 403 404 404 404 201 201
+POST   /api/v1/orgs/{other}/policies                     401 403 403 403 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/policies                   401 200 200 200 200 200 200 404 404 404 200 200
+GET    /api/v1/orgs/{other}/policies                     401 200 200 200 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/policies/{submission}      401 200 200 200 200 200 200 404 404 404 200 200
+GET    /api/v1/orgs/{other}/policies/{otherSubmission}   401 200 200 200 404 404 404 404 404 404 404 404
+POST   /api/v1/orgs/{company}/plans                      401 201 201 403 403 403 403 404 404 404 403 403
+POST   /api/v1/orgs/{other}/plans                        401 201 201 403 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/plans                      401 200 200 200 200 200 200 404 404 404 200 200
+GET    /api/v1/orgs/{other}/plans                        401 200 200 200 404 404 404 404 404 404 404 404
+GET    /api/v1/plans                                     401 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/plans/{plan}                              401 200 200 200 200 200 200 404 404 404 200 200
+GET    /api/v1/plans/{otherPlan}                         401 200 200 200 404 404 404 404 404 404 404 404
+POST   /api/v1/plans/{plan}/versions                     401 201 201 403 201 201 403 404 404 404 201 201
+POST   /api/v1/plans/{otherPlan}/versions                401 201 201 403 404 404 404 404 404 404 404 404
+GET    /api/v1/plans/{plan}/versions                     401 200 200 200 200 200 200 404 404 404 200 200
+POST   /api/v1/plans/{plan}/versions/{version}/restore   401 200 200 403 200 200 403 404 404 404 200 200
+GET    /api/v1/plans/{plan}/activity                     401 200 200 200 200 200 200 404 404 404 200 200
+GET    /api/v1/plans/{otherPlan}/activity                401 200 200 200 404 404 404 404 404 404 404 404
+POST   /api/v1/plans/{plan}/activities/from-submission   401 200 200 403 200 200 403 404 404 404 200 200
+GET    /api/v1/progress?period=2027                      401 200 200 200 200 200 200 403 403 403 200 200
+POST   /api/v1/plans/{archivePlan}/archive               401 200 200 403 403 403 403 404 404 404 403 403
+POST   /api/v1/plans/{otherPlan}/archive                 401 200 200 403 404 404 404 404 404 404 404 404
+GET    /api/v1/keywords                                  401 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/keywords/changes?since=0                  401 200 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/screen                                    401 200 200 200 200 200 200 403 403 403 200 200
+GET    /api/v1/audit/checkpoint                          401 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/audit/checkpoints                         401 200 200 200 200 200 200 200 200 200 200 200
+GET    /api/v1/audit/entries                             401 200 403 403 403 403 403 403 403 403 403 403
+GET    /api/v1/audit/entries?org={company}               401 200 403 403 200 403 403 404 404 404 200 200
+GET    /api/v1/audit/entries?org={other}                 401 200 403 403 404 404 404 404 404 404 404 404
+GET    /api/v1/audit/proofs/inclusion?seq={companySeq}&treeSize={size} 401 200 403 403 200 403 403 404 404 404 200 200
+GET    /api/v1/audit/proofs/consistency?from=1&to={size} 401 200 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/intel/alerts                              401 201 201 403 403 403 403 403 403 403 403 403
+POST   /api/v1/intel/networks                            401 201 201 403 403 403 403 403 403 403 403 403
+GET    /api/v1/intel/publications                        401 200 200 200 403 403 403 403 403 403 403 403
+GET    /api/v1/intel/publications/{publication}          401 200 200 200 404 404 404 404 404 404 404 404
+POST   /api/v1/intel/publications/{throwawayPublication}/retract 401 200 200 403 404 404 404 403 403 403 404 404
+GET    /api/v1/intel/inbox                               401 403 403 403 403 403 403 200 200 200 403 403
+GET    /api/v1/intel/packages/{package}                  401 404 404 404 404 404 404 200 200 200 404 404
+GET    /api/v1/intel/packages/{otherPackage}             401 404 404 404 404 404 404 404 404 404 404 404
+GET    /api/v1/intel/packages/{package}/stix             401 404 404 404 404 404 404 200 200 200 404 404
+GET    /api/v1/intel/packages/{otherPackage}/stix        401 404 404 404 404 404 404 404 404 404 404 404
+POST   /api/v1/intel/packages/{package}/receipt          401 404 404 404 404 404 404 200 403 200 404 404
+POST   /api/v1/intel/packages/{otherPackage}/receipt     401 404 404 404 404 404 404 404 404 404 404 404
+POST   /api/v1/keywords/promotions                     401 201 201 403 403 403 403 403 403 403 403 403
+GET    /api/v1/intel/revocations                         401 200 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/auth/session                          401 401 401 401 401 401 401 401 401 401 401 401
+GET    /api/v1/auth/session                          401 401 401 401 401 401 401 401 401 401 401 200
+DELETE /api/v1/auth/session                          401 401 401 401 401 401 401 401 401 401 401 204
+GET    /api/v1/me/sessions                           401 200 200 200 200 200 200 200 200 403 200 200
+DELETE /api/v1/me/sessions/{ownSession}              401 200 200 200 200 200 200 200 200 403 200 200
+POST   /api/v1/auth/passkeys/registration/options    401 200 200 200 200 200 200 200 200 403 200 200
+POST   /api/v1/auth/passkeys/registration            401 400 400 400 400 400 400 400 400 403 400 400
+POST   /api/v1/auth/passkeys/authentication/options  200 200 200 200 200 200 200 200 200 200 200 200
+POST   /api/v1/auth/passkeys/authentication          401 401 401 401 401 401 401 401 401 401 401 401
+GET    /api/v1/me/passkeys                           401 200 200 200 200 200 200 200 200 403 200 200
+DELETE /api/v1/me/passkeys/{ownPasskey}              401 200 200 200 200 200 200 200 200 403 200 200
+GET    /api/v1/orgs/{company}/policies/{submission}/report 401 200 200 200 200 200 200 404 404 404 200 200
+GET    /api/v1/orgs/{other}/policies/{otherSubmission}/report 401 200 200 200 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/policies/{submission}/changes/{latest} 401 200 200 200 200 200 200 404 404 404 200 200
 `;
 
-type Column = Persona | 'anonymous' | 'scoped';
+type Column = Persona | 'anonymous' | 'scoped' | 'cookie';
 const COLUMNS: Column[] = [
   'anonymous',
   'convener-admin',
@@ -125,6 +148,8 @@ const COLUMNS: Column[] = [
   'agency-viewer',
   'agency-client',
   'scoped',
+  // `coo`: a browser session of the company admin — the session cookie, with Origin and X-CSRF-Token.
+  'cookie',
 ];
 
 interface Row {
@@ -150,7 +175,7 @@ let intelPublish: (recipients: string[], over?: Record<string, unknown>) => Prom
 const vars: Record<string, string> = {};
 /** The `sco` column's person and access token (scoped to the company). */
 let scoped: { userId: string; token: string };
-const tokenOf = (c: Exclude<Column, 'anonymous'>) => (c === 'scoped' ? scoped.token : w.tokens[c]);
+const tokenOf = (c: Exclude<Column, 'anonymous' | 'cookie'>) => (c === 'scoped' ? scoped.token : w.tokens[c]);
 
 beforeAll(async () => {
   w = await createWorld();
@@ -258,7 +283,8 @@ afterAll(async () => {
 });
 
 /** Per-cell set-up for rows that need a fresh resource or a body. */
-async function request(row: Row, persona: Column): Promise<{ path: string; init: RequestInit }> {
+async function request(row: Row, column: Column): Promise<{ path: string; init: RequestInit }> {
+  const persona = column === 'cookie' ? 'company-admin' : column;
   const db = w.hub.deps.db;
   const n = ++seq;
   const local = { ...vars };
@@ -302,9 +328,40 @@ async function request(row: Row, persona: Column): Promise<{ path: string; init:
     local.invitation = inv.invitation.id;
     invitationCode = inv.code;
   }
+  const ownUser =
+    persona === 'anonymous' || persona === 'agency-client'
+      ? w.userIds['company-admin']!
+      : persona === 'scoped'
+        ? scoped.userId
+        : w.userIds[persona]!;
+  if (row.path.includes('{ownSession}'))
+    local.ownSession = (
+      await createSession(db, { userId: ownUser, method: 'token', ttlSeconds: 600 })
+    ).session.id;
+  if (row.path.includes('{ownPasskey}'))
+    local.ownPasskey = (
+      await addPasskey(db, {
+        credentialId: `cred-${n}`,
+        userId: ownUser,
+        name: 'k',
+        publicKey: 'AA',
+        counter: 0,
+        transports: null,
+        scopeOrgId: null,
+      })
+    ).id;
   const path = row.path.replace(/\{(\w+)\}/g, (_, k: string) => local[k] ?? `{${k}}`);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (persona !== 'anonymous') headers.authorization = `Bearer ${tokenOf(persona)}`;
+  if (column === 'cookie') {
+    const { secret } = await createSession(db, {
+      userId: w.userIds['company-admin']!,
+      method: 'token',
+      ttlSeconds: 600,
+    });
+    headers.cookie = `ewto_session=${secret}`;
+    headers.origin = w.hub.deps.config.hubUrl;
+    headers['x-csrf-token'] = await csrfTokenFor(secret);
+  } else if (persona !== 'anonymous') headers.authorization = `Bearer ${tokenOf(persona)}`;
   let body: unknown;
   const key = `${row.method} ${row.path}`;
   if (key === 'POST /api/v1/auth/token') {
@@ -329,6 +386,20 @@ async function request(row: Row, persona: Column): Promise<{ path: string; init:
   if (key.endsWith('/plans') && row.method === 'POST') body = { period: '2027', title: `Plan ${n}` };
   if (key.endsWith('/versions') && row.method === 'POST') body = { label: `v${n}` };
   if (key.endsWith('/from-submission')) body = { submissionId: local.submission };
+  if (key === 'POST /api/v1/auth/session') body = { token: 'ewto_pat_unknown' };
+  if (key.startsWith('POST /api/v1/auth/passkeys/') && !key.endsWith('/options'))
+    body = {
+      response: {
+        id: 'unknown',
+        rawId: 'unknown',
+        type: 'public-key',
+        response: {
+          clientDataJSON: Buffer.from(
+            JSON.stringify({ type: 'webauthn.get', challenge: `unknown-${n}` }),
+          ).toString('base64url'),
+        },
+      },
+    };
   if (key === 'POST /api/v1/screen') body = { listings: [{ id: 'a', title: 'carved ivory bangle' }] };
   if (key === 'POST /api/v1/intel/alerts') body = alert({ recipients: ['unit-a'] });
   if (key === 'POST /api/v1/intel/networks') body = network({ recipients: ['unit-a'] });

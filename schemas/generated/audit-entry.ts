@@ -40,7 +40,11 @@ export type AuditAction =
   | 'plan.created'
   | 'plan.read'
   | 'plan.written'
-  | 'audit.read';
+  | 'audit.read'
+  | 'session.created'
+  | 'session.revoked'
+  | 'passkey.registered'
+  | 'passkey.revoked';
 /**
  * A SHA-256 hash, 64 lower-case hex digits.
  *

@@ -19,6 +19,7 @@ import networkReport from '../network-report.schema.json' with { type: 'json' };
 import problem from '../problem.schema.json' with { type: 'json' };
 import screenRequest from '../screen-request.schema.json' with { type: 'json' };
 import screenResult from '../screen-result.schema.json' with { type: 'json' };
+import session from '../session.schema.json' with { type: 'json' };
 import trendAlert from '../trend-alert.schema.json' with { type: 'json' };
 import vocabularies from '../vocabularies.schema.json' with { type: 'json' };
 
@@ -39,6 +40,7 @@ export const schemas = {
   problem,
   'screen-request': screenRequest,
   'screen-result': screenResult,
+  session,
   'trend-alert': trendAlert,
   vocabularies,
 } as const;

@@ -17,7 +17,10 @@ import { keywordRoutes } from './routes/keywords.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberTokenRoutes } from './routes/member-tokens.ts';
 import { orgRoutes } from './routes/orgs.ts';
+import { passkeyRoutes } from './routes/passkeys.ts';
 import { plansRoutes } from './routes/plans/index.ts';
+import { policyReportRoutes } from './routes/policy-reports.ts';
+import { demoRoutes, sessionRoutes } from './routes/sessions.ts';
 import { defineRoute, type RouteTable } from './routing.ts';
 import type { AppEnv, HubDeps } from './types.ts';
 import { HUB_VERSION } from './version.ts';
@@ -130,6 +133,10 @@ export function createApp(deps: HubDeps): HubApp {
   keywordRoutes(app, routes);
   intelRoutes(app, routes);
   plansRoutes(app, routes);
+  policyReportRoutes(app, routes);
+  sessionRoutes(app, routes);
+  passkeyRoutes(app, routes);
+  if (config.demo) demoRoutes(app, routes);
 
   let openapi: unknown;
   defineRoute(

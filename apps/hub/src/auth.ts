@@ -15,6 +15,7 @@ import {
 import type { Context, MiddlewareHandler } from 'hono';
 import { decodeJwt } from 'jose';
 import { ApiError } from './problem.ts';
+import { authenticateCookie } from './session-cookie.ts';
 import type { AppEnv } from './types.ts';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -30,6 +31,22 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (header && !token) return unauthenticated(c, 'the Authorization header must be "Bearer <access token>"');
   if (!token) {
     c.set('actor', ANONYMOUS);
+    // Browsers: the session cookie (own origin only; writes need X-CSRF-Token).
+    if (!header) {
+      try {
+        await authenticateCookie(c);
+      } catch (e) {
+        if (e instanceof ApiError)
+          await c.var.deps.audit.record({
+            action: 'auth.failed',
+            outcome: 'failure',
+            actor: ANONYMOUS,
+            details: { reason: e.code, method: c.req.method, path: clip(c.req.path) },
+            requestId: c.var.requestId,
+          });
+        throw e;
+      }
+    }
     return next();
   }
   try {

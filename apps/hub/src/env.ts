@@ -37,6 +37,8 @@ export interface HubConfig {
   collabRecheckMs: number;
   /** Collaboration: a plan's update log is compacted into a snapshot after this many updates. */
   collabCompactAfter: number;
+  /** Lifetime of browser sessions, in seconds (SESSION_TTL, default 8 hours). */
+  sessionTtl: number;
 }
 
 export interface LoadOptions {
@@ -180,6 +182,7 @@ export function loadConfig(src: Source = process.env, options: LoadOptions = {})
     collabGroupCommitMs: int(src, 'COLLAB_GROUP_COMMIT_MS', 2, 0, 1000, problems),
     collabRecheckMs: int(src, 'COLLAB_RECHECK_MS', 500, 50, 60_000, problems),
     collabCompactAfter: int(src, 'COLLAB_COMPACT_AFTER', 500, 10, 1_000_000, problems),
+    sessionTtl: int(src, 'SESSION_TTL', 8 * 3600, 60, 30 * 86_400, problems),
   };
   if (problems.length) throw new EnvError(problems);
   return config;

@@ -90,7 +90,7 @@ export function buildOpenApi(table: RouteTable, { hubUrl, version }: { hubUrl: s
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       tags: r.tags,
-      ...(r.auth === 'bearer' ? { security: [{ bearerAuth: [] }] } : { security: [] }),
+      ...(r.auth === 'bearer' ? { security: [{ bearerAuth: [] }, { sessionCookie: [] }] } : { security: [] }),
       parameters: [
         ...pathParams.map((name) => param({ name, description: `${name} (path parameter)` }, 'path')),
         ...(r.query ?? []).map((p) => param(p, 'query')),
@@ -137,6 +137,13 @@ export function buildOpenApi(table: RouteTable, { hubUrl, version }: { hubUrl: s
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'An access JWT from POST /api/v1/auth/token',
+        },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'ewto_session',
+          description:
+            'Browsers: the HttpOnly session cookie (`__Host-ewto_session` on https) set by the sign-in routes; accepted only from the hub origin, and writes must send X-CSRF-Token.',
         },
       },
       schemas: Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, bundle(s, name)])),

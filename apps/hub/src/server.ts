@@ -55,7 +55,9 @@ export async function startHub(
   });
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   const url = `http://${host}:${info.port}`;
-  if (config.port === 0 && config.hubUrl.endsWith(':0')) config = { ...config, hubUrl: url };
+  // PORT=0: HUB_URL gets the real port, keeping its host (browser tests use http://localhost:0).
+  if (config.port === 0 && config.hubUrl.endsWith(':0'))
+    config = { ...config, hubUrl: config.hubUrl.replace(/:0$/, `:${info.port}`) };
   let deps: HubDeps;
   try {
     deps = await createDeps(config, dbHandle, log);

@@ -1,6 +1,13 @@
 import type { Database, DbHandle } from '@ewto/db';
 import type { Catalog } from '@ewto/framework';
-import type { Actor, AuditLog, HubKeyStore, KeyEncryptionKey, TokenService } from '@ewto/identity';
+import type {
+  Actor,
+  AuditLog,
+  HubKeyStore,
+  KeyEncryptionKey,
+  SessionInfo,
+  TokenService,
+} from '@ewto/identity';
 import type { Collab, CollabCredential } from './collab/index.ts';
 import type { HubConfig } from './env.ts';
 import type { Logger } from './log.ts';
@@ -34,9 +41,11 @@ export interface AppEnv {
     deps: HubDeps;
     /** The validated JSON request body, when the route declares a body schema. */
     body: unknown;
-    /** Who is calling (anonymous without an Authorization header). */
+    /** Who is calling (anonymous without an Authorization header or session cookie). */
     actor: Actor;
     /** How the actor authenticated, for long-lived connections (/collab): expiry and recheck. */
     credential?: CollabCredential;
+    /** The browser session, when the caller authenticated with the session cookie. */
+    session?: SessionInfo;
   };
 }

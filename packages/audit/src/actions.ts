@@ -49,6 +49,11 @@ export const AUDIT_ACTIONS = [
   'plan.written',
   // the audit log itself
   'audit.read',
+  // browser sign-in: sessions and passkeys
+  'session.created',
+  'session.revoked',
+  'passkey.registered',
+  'passkey.revoked',
 ] as const satisfies readonly AuditAction[];
 
 /**

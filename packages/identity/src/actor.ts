@@ -25,6 +25,8 @@ export type Actor =
       tokenId: string;
       scopeOrgId: string | null;
       memberships: Membership[];
+      /** Set when the caller is a browser session (cookie), not a bearer token. */
+      sessionId?: string;
     }
   | {
       kind: 'client';

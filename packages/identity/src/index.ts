@@ -40,6 +40,7 @@ export {
 export {
   type ClientKeyRow,
   createPat,
+  findUsablePat,
   getClientKey,
   listClientKeys,
   listPats,
@@ -77,7 +78,30 @@ export {
 } from './invitations.ts';
 export { HubKeyStore, type PublishedJwk, rewrapHubKeys } from './keystore.ts';
 export { clampLimit, decodeCursor, decodeIntCursor, encodeCursor, type Page } from './pagination.ts';
+export {
+  addPasskey,
+  findPasskey,
+  listPasskeys,
+  type PasskeyInfo,
+  type PasskeyRow,
+  recordPasskeyUse,
+  revokePasskey,
+  saveChallenge,
+  takeChallenge,
+} from './passkeys.ts';
 export { publicKeyFromJwk } from './public-keys.ts';
+export {
+  createSession,
+  csrfTokenFor,
+  findLiveSession,
+  listSessions,
+  revokeSession,
+  SESSION_PREFIX,
+  type SessionInfo,
+  type SessionMethod,
+  sessionActor,
+  touchSession,
+} from './sessions.ts';
 export {
   ASSERTION_TYPE_JWT,
   GRANT_CLIENT_CREDENTIALS,

@@ -5,7 +5,7 @@
  * database or the transaction the change and its audit entry are written in.
  */
 import type { Database } from '@ewto/db';
-import { invitations, personalAccessTokens } from '@ewto/db/schema';
+import { invitations, passkeys, personalAccessTokens } from '@ewto/db/schema';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { getMember } from './accounts.ts';
 import { createPat, type PatInfo } from './credentials.ts';
@@ -51,7 +51,13 @@ export async function hasUnscopedCredential(db: Database, userId: string): Promi
       ),
     );
   const now = nowIso();
-  return rows.some((r) => r.expiresAt > now);
+  if (rows.some((r) => r.expiresAt > now)) return true;
+  // A passkey registered from an unscoped credential is one too (it opens unscoped sessions).
+  const keys = await db
+    .select({ id: passkeys.id })
+    .from(passkeys)
+    .where(and(eq(passkeys.userId, userId), isNull(passkeys.scopeOrgId), isNull(passkeys.revokedAt)));
+  return keys.length > 0;
 }
 
 /**

@@ -7,3 +7,4 @@ export { hubMeta } from './meta.ts';
 export { memberships, organisations, taskforceMembers, users } from './organisations.ts';
 export { planActivityEvents, planSnapshots, plans, planUpdates, planVersions } from './plans.ts';
 export { policySubmissions } from './policies.ts';
+export { browserSessions, passkeys, webauthnChallenges } from './sessions.ts';
