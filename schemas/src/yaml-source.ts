@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { MAX_NESTING, yamlTooDeep } from './nesting.ts';
 import type { SchemaIssue } from './validate.ts';
+import { parseBlockYaml } from './yaml-block.ts';
 
 /**
  * Bound on what aliases (`*name`) may expand to: yaml's `maxAliasCount` (aliases resolved times the
@@ -24,6 +25,8 @@ export interface SourceDocument {
    * too far. `syntaxErrors` holds the one issue; nothing else about the text is known.
    */
   limitExceeded?: boolean;
+  /** 1-based line:col of the key holding the value at a JSON Pointer, when the fast reader read it. */
+  locateKey?(pointer: string): { line: number; col: number };
 }
 
 /**
@@ -32,6 +35,17 @@ export interface SourceDocument {
  * src.locate('/rules/0/id'); // { line: 2, col: 5 }
  */
 export function parseSource(text: string): SourceDocument {
+  // Plain block YAML (what policies are written in) is read by a fast reader; anything else by
+  // `yaml`. The fast reader answers only for documents well within MAX_NESTING and without aliases,
+  // so what it reads the limits below would pass too; it needs no lexer pass of its own first.
+  const fast = parseBlockYaml(text);
+  if (fast)
+    return {
+      data: fast.data,
+      syntaxErrors: [],
+      locate: (pointer) => fast.position(fast.valueOffset(pointer)),
+      locateKey: (pointer) => fast.position(fast.keyOffset(pointer)),
+    };
   const deep = yamlTooDeep(text);
   if (deep)
     return refused({

@@ -85,3 +85,37 @@ export function synthetic(n: number, seed = 2020) {
   };
   return { edition, policy, editionText: stringify(edition), policyText: stringify(policy) };
 }
+
+/**
+ * A company policy of `n` rules as one platform might write it (rules with titles, evidence and
+ * scopes drawn from the shared vocabularies, its measures), valid against the released editions.
+ */
+export function largePolicy(n: number, seed = 2017): string {
+  const random = rng(seed);
+  const int = (max: number) => Math.floor(random() * max);
+  const pick = <T>(xs: readonly T[], k: number): T[] => {
+    const copy = [...xs];
+    const out: T[] = [];
+    while (out.length < k && copy.length) out.push(copy.splice(int(copy.length), 1)[0]!);
+    return out;
+  };
+  const policy: CompanyPolicy = {
+    kind: 'company-policy',
+    company: 'Large Synthetic Marketplace',
+    framework: '2020',
+    provenance: 'illustrative',
+    rules: Array.from({ length: n }, (_, i) => ({
+      id: `r-${i + 1}`,
+      title: `Rule ${i + 1} of the synthetic marketplace`,
+      scope: {
+        speciesGroups: pick(SPECIES_GROUPS, 1 + int(2)) as Scope['speciesGroups'],
+        ...(random() < 0.5 ? { productTypes: pick(PRODUCT_TYPES, 1 + int(4)) as Scope['productTypes'] } : {}),
+        ...(random() < 0.3 ? { listingTypes: pick(LISTING_TYPES, 2 + int(3)) as Scope['listingTypes'] } : {}),
+        ...(random() < 0.2 ? { exceptions: pick(EXCEPTIONS, 1) } : {}),
+      },
+      evidence: { url: 'https://example.com/policy', clause: `${1 + int(40)}.${1 + int(9)}` },
+    })),
+    measures: MEASURES.map((measure) => ({ measure })),
+  };
+  return stringify(policy);
+}

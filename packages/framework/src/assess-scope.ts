@@ -4,7 +4,7 @@
  * every rule that overlaps it marks the cells it prohibits and the exceptions it leaves open;
  * leftover cells are the gap, compressed back into blocks a person can read.
  */
-import type { BeyondIndex } from './beyond.ts';
+import { type BeyondIndex, cellBits, type RuleBeyond, SIZE } from './beyond.ts';
 import type { CompiledPolicy, CompiledRule } from './policy-index.ts';
 import {
   appendixName,
@@ -121,7 +121,7 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
   const touched: CompiledRule[] = [];
   const blockers = new Set<string>(); // higher taxa that cannot be compared
   const ambiguous = new Set<CompiledRule>(); // rules naming species for several groups
-  const beyond = { g: 0, a: 0, p: 0, l: 0, whole: 0, cells: new Map<string, number[]>() };
+  const beyond: BeyondAcc = { g: 0, a: 0, p: 0, l: 0, whole: 0, cells: undefined, seen: new Set() };
   for (const rule of candidates(cp, pr.g)) {
     const ig = rule.g & pr.g;
     const ia = rule.a & pr.a;
@@ -272,7 +272,9 @@ export function assessScope(provision: Provision, cp: CompiledPolicy, ctx: Asses
   // Where exactly: the blocks no provision asks for, with their appendices and listing types, so
   // that "more products (feathers)" beside a provision that asks for feathers reads as what it is
   // (feathers of CITES II birds).
-  const blocks = compress([...beyond.cells.values()]);
+  const beyondCells: number[][] = [];
+  if (beyond.cells) for (let c = 0; c < SIZE; c++) if (beyond.cells[c]) beyondCells.push(cellBits(c));
+  const blocks = compress(beyondCells);
   const asked = blocks.length
     ? `no provision asks for ${blocks
         .slice(0, MAX_BLOCKS)
@@ -296,8 +298,20 @@ function describeBlock(r: Rect, listings: Listings): string {
 }
 
 /** Adds what `rule` prohibits beyond the edition near the provision: its groups, or its products. */
+interface BeyondAcc {
+  g: number;
+  a: number;
+  p: number;
+  l: number;
+  whole: number;
+  /** Cells beyond the edition near the provision (by cell index), allocated on first need. */
+  cells: Uint8Array | undefined;
+  /** Answers already added: rules with the same rectangle add the same (50,000 rules share a few hundred). */
+  seen: Set<RuleBeyond>;
+}
+
 function addBeyond(
-  acc: { g: number; a: number; p: number; l: number; whole: number; cells: Map<string, number[]> },
+  acc: BeyondAcc,
   index: BeyondIndex,
   rule: CompiledRule,
   pr: CompiledScope,
@@ -305,9 +319,14 @@ function addBeyond(
   pl: readonly number[],
 ): void {
   const b = index.ofRule(rule);
-  if (!b.any) return;
-  for (const cell of b.cells)
-    if (pr.g & (1 << cell[0]!) || pr.p & (1 << cell[2]!)) acc.cells.set(cell.join(), cell);
+  if (!b.any || acc.seen.has(b)) return;
+  acc.seen.add(b);
+  for (const c of b.cells) {
+    const [g, , p] = cellBits(c) as [number, number, number, number];
+    if (!(pr.g & (1 << g) || pr.p & (1 << p))) continue;
+    acc.cells ??= new Uint8Array(SIZE);
+    acc.cells[c] = 1;
+  }
   for (const g of gl) {
     const x = b.byGroup[g]!;
     acc.a |= x.a & ~pr.a;

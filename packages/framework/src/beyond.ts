@@ -15,7 +15,15 @@ const NA = APPENDICES.values.length;
 const NP = PRODUCTS.values.length;
 const NL = LISTINGS.values.length;
 const cell = (g: number, a: number, p: number, l: number) => ((g * NA + a) * NP + p) * NL + l;
-const SIZE = GROUPS.values.length * NA * NP * NL;
+/** Number of cells (group × appendix × product × listing type). */
+export const SIZE = GROUPS.values.length * NA * NP * NL;
+/** A cell index back to its [group, appendix, product, listing] bit indices. */
+export const cellBits = (c: number): number[] => [
+  Math.floor(c / (NA * NP * NL)),
+  Math.floor(c / (NP * NL)) % NA,
+  Math.floor(c / NL) % NP,
+  c % NL,
+];
 
 export interface RuleBeyond {
   /** Per species-group bit: appendices, products and listing types of cells no provision asks for. */
@@ -25,8 +33,8 @@ export interface RuleBeyond {
   /** Groups the rule prohibits whole where provisions ask only for named taxa. */
   whole: number;
   any: boolean;
-  /** The cells no provision asks for, as [group, appendix, product, listing] bit indices. */
-  cells: number[][];
+  /** The cells no provision asks for (cell indices, see `cellBits`). */
+  cells: Int32Array;
 }
 
 export interface BeyondIndex {
@@ -52,19 +60,27 @@ export function beyondIndex(
       if (!s.taxa) askedWhole[c] = 1;
     });
   }
-  const cache = new Map<CompiledRule, RuleBeyond>();
+  // By what ofRule reads of a rule: rules with the same rectangle (and taxa or not) share one answer.
+  const cache = new Map<string, RuleBeyond>();
+  const byRule = new Map<CompiledRule, RuleBeyond>();
   return {
     ofRule(rule) {
-      let b = cache.get(rule);
+      let b = byRule.get(rule);
       if (b) return b;
+      const key = `${rule.g},${rule.a},${rule.p},${rule.l},${rule.taxa ? 1 : 0}`;
+      b = cache.get(key);
+      if (b) {
+        byRule.set(rule, b);
+        return b;
+      }
       const byGroup = GROUPS.values.map(() => ({ a: 0, p: 0, l: 0 }));
       const byProduct = PRODUCTS.values.map(() => 0);
       let whole = 0;
       let any = false;
-      const cells: number[][] = [];
+      const cells: number[] = [];
       forCells({ ...rule, l: rule.l & cp.hosted }, listings, (c, g, a, p, l) => {
         if (!askedAny[c] && !(rule.taxa && askedSomeAppendix[(g * NP + p) * NL + l])) {
-          cells.push([g, a, p, l]);
+          cells.push(c);
           const x = byGroup[g]!;
           if (!rule.taxa) x.a |= 1 << a;
           x.p |= 1 << p;
@@ -73,8 +89,9 @@ export function beyondIndex(
           any = true;
         } else if (askedAny[c] && !rule.taxa && !askedWhole[c]) whole |= 1 << g;
       });
-      b = { byGroup, byProduct, whole, any: any || whole !== 0, cells };
-      cache.set(rule, b);
+      b = { byGroup, byProduct, whole, any: any || whole !== 0, cells: Int32Array.from(cells) };
+      cache.set(key, b);
+      byRule.set(rule, b);
       return b;
     },
   };

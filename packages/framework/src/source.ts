@@ -33,7 +33,7 @@ export function readSource(text: string): PolicySource {
     parsed,
     locate: (pointer) => parsed.locate(pointer),
     locateKey(pointer) {
-      keys ??= keyLocator(text);
+      keys ??= parsed.locateKey ?? keyLocator(text);
       return keys(pointer);
     },
   };
