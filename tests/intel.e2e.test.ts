@@ -3,11 +3,23 @@
  * refused before anything is sent, inboxes, packages a recipient verifies and decrypts with only
  * the published JWKS and its own key, receipts, retractions and the revocation list, STIX, audit.
  */
-import { signReceipt, tokenDigest, verifyPackage, verifyRetraction, verifyRevocationList } from '@ewto/intel';
-import { decodeProtectedHeader } from 'jose';
+
+import { registerClientKey } from '@ewto/identity';
+import {
+  importSignKey,
+  signReceipt,
+  tokenDigest,
+  verifyPackage,
+  verifyRetraction,
+  verifyRevocationList,
+} from '@ewto/intel';
+import { flipPart } from '@ewto/intel/testing';
+import { CompactEncrypt, CompactSign, decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alert, call, clientSigningKey, network, registerEncryptionKey } from './support/intel.ts';
-import { createWorld, type World } from './support/world.ts';
+import { createWorld, makeClientKey, type World } from './support/world.ts';
+
+const b64url = (s: string) => btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 
 let w: World;
 let enc: Awaited<ReturnType<typeof registerEncryptionKey>>;
@@ -223,6 +235,60 @@ describe('encrypted packages, receipts, retractions', () => {
     expect(view.deliveries[0]!.fetchedAt).not.toBeNull();
     expect(view.deliveries[0]!.receiptAt).not.toBeNull();
     expect(await tokenDigest(token)).toHaveLength(43);
+  });
+
+  it('the receipt route rejects every RFC 8725 pitfall with 422 and the reason', async () => {
+    const token = await (await call(w, 'agency-client', 'GET', `/api/v1/intel/packages/${packageId}`)).text();
+    const key = await clientSigningKey(w);
+    const base = { token, subject: packageId, agencyId: w.orgs.agency.id, hubUrl: w.hub.url, key };
+    const good = await signReceipt(base);
+    const [h, p] = good.split('.');
+    const other = await makeClientKey();
+    await registerClientKey(w.hub.deps.db, {
+      orgId: w.orgs.otherAgency.id,
+      name: 'b',
+      publicJwk: other.publicJwk,
+      createdBy: 't',
+    });
+    const otherKey = { kid: other.kid, key: await importSignKey(other.privateJwk) };
+    const hs = await new CompactSign(new TextEncoder().encode(JSON.stringify(decodeJwt(good))))
+      .setProtectedHeader({ alg: 'HS256', typ: 'ewto-receipt+jwt', kid: key.kid })
+      .sign(new TextEncoder().encode(JSON.stringify(w.client.privateJwk).padEnd(32, 'x')));
+    const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(decodeJwt(good))))
+      .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: 'JWT' })
+      .encrypt(enc.publicKey);
+    const cases: Array<[string, string, RegExp]> = [
+      [
+        'alg none',
+        `${b64url(JSON.stringify({ alg: 'none', typ: 'ewto-receipt+jwt', kid: key.kid }))}.${p}.`,
+        /alg "none"/,
+      ],
+      ['algorithm substitution', hs, /alg "HS256"/],
+      ['unknown kid', await signReceipt({ ...base, key: { kid: 'nobody', key: key.key } }), /unknown kid/],
+      ["another agency's registered key", await signReceipt({ ...base, key: otherKey }), /unknown kid/],
+      ['wrong aud', await signReceipt({ ...base, hubUrl: 'https://other-hub.example' }), /addressed to/],
+      ['expired', await signReceipt({ ...base, now: Date.now() - 7_200_000 }), /expired/],
+      ['encrypted, not signed', jwe, /not a compact JWS/],
+      [
+        'another package',
+        await signReceipt({ ...base, subject: '019a0000-0000-7000-8000-000000000001' }),
+        /not for/,
+      ],
+      ...[0, 1, 2].map((i): [string, string, RegExp] => [
+        `flipped byte in part ${i}`,
+        flipPart(good, i),
+        /./,
+      ]),
+    ];
+    expect(h).toBeTruthy();
+    for (const [name, receipt, reason] of cases) {
+      const res = await call(w, 'agency-client', 'POST', `/api/v1/intel/packages/${packageId}/receipt`, {
+        receipt,
+      });
+      const detail = ((await res.json()) as { detail: string }).detail;
+      expect([name, res.status]).toEqual([name, 422]);
+      expect(detail).toMatch(reason);
+    }
   });
 
   it('a retraction reaches the recipient through its inbox, is acknowledged, and revokes the publication', async () => {

@@ -100,7 +100,7 @@ export async function registerEncryptionKey(w: World, orgId: string) {
   const kid = await calculateJwkThumbprint(publicJwk, 'sha256');
   await registerClientKey(w.hub.deps.db, { orgId, name: 'enc', publicJwk, createdBy: 'test' });
   const privateJwk: JWK = { ...(await exportJWK(privateKey)), kid };
-  return { kid, privateJwk, key: await importDecryptKey(privateJwk) };
+  return { kid, privateJwk, publicKey, key: await importDecryptKey(privateJwk) };
 }
 
 /** The world's agency machine client's signing key, as @ewto/intel wants it. */

@@ -5,7 +5,7 @@
  * one transaction.
  */
 import type { Database } from '@ewto/db';
-import { findOrg, newId, nowIso, resolveRecipients } from '@ewto/identity';
+import { newId, nowIso } from '@ewto/identity';
 import {
   type BuiltPackage,
   checkNetworkReport,
@@ -18,7 +18,7 @@ import type { Grades, HandlingCode, IntelKind, PublishResult } from '@ewto/schem
 import type { TlpLabel } from '@ewto/schemas/vocabularies';
 import { ApiError } from '../../problem.ts';
 import type { AtRest } from './at-rest.ts';
-import { agencyKeys, type NewDelivery, type PublicationRow } from './store.ts';
+import { agencyKeys, findOrgs, type NewDelivery, type PublicationRow, taskforceAgencies } from './store.ts';
 
 export interface PublishInput {
   kind: IntelKind;
@@ -57,8 +57,12 @@ export async function resolvePublishRecipients(
   const expansions: ResolvedRecipients['expansions'] = [];
   const slugs = new Map<string, string>();
   const problems: Array<{ pointer: string; message: string }> = [];
+  const orgs = await findOrgs(db, refs);
+  const members = await taskforceAgencies(db, [
+    ...new Set([...orgs.values()].filter((o) => o.kind === 'taskforce').map((o) => o.id)),
+  ]);
   for (const [i, ref] of refs.entries()) {
-    const org = await findOrg(db, ref);
+    const org = orgs.get(ref);
     const pointer = `/recipients/${i}`;
     if (!org || (org.kind !== 'agency' && org.kind !== 'taskforce')) {
       problems.push({ pointer, message: `"${ref}" is not an agency or taskforce` });
@@ -77,9 +81,9 @@ export async function resolvePublishRecipients(
       });
       continue;
     }
-    const members = await resolveRecipients(db, org.id);
-    expansions.push({ taskforce: org.id, agencies: members });
-    for (const a of members) if (!agencies.has(a)) agencies.set(a, org.id);
+    const list = members.get(org.id) ?? [];
+    expansions.push({ taskforce: org.id, agencies: list });
+    for (const a of list) if (!agencies.has(a)) agencies.set(a, org.id);
   }
   if (problems.length) throw unsendable(problems.map((p) => p.message).join('; '), problems);
   if (agencies.size === 0)
@@ -111,6 +115,19 @@ export function checkPublishInput(input: PublishInput, now = Date.now()): void {
     const issues = checkNetworkReport(input.body as Parameters<typeof checkNetworkReport>[0], '/report');
     if (issues.length) throw new ApiError(422, 'validation-failed', issues[0]!.message, { errors: issues });
   }
+}
+
+/** Imported agency keys by kid (the RFC 7638 thumbprint names exactly one key, so it never goes stale). */
+const imported = new Map<string, Promise<CryptoKey>>();
+function encryptionKey(kid: string, jwk: Record<string, string>): Promise<CryptoKey> {
+  let key = imported.get(kid);
+  if (!key) {
+    if (imported.size > 10_000) imported.clear();
+    key = importEncryptKey(jwk);
+    imported.set(kid, key);
+    key.catch(() => imported.delete(kid));
+  }
+  return key;
 }
 
 export interface PreparedPublication {

@@ -3,8 +3,14 @@
  * Writes take the transaction of `audited()`, so each change commits with its audit entry.
  */
 import type { Database } from '@ewto/db';
-import { clientKeys, intelDeliveries, intelPublications } from '@ewto/db/schema';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
+import {
+  clientKeys,
+  intelDeliveries,
+  intelPublications,
+  organisations,
+  taskforceMembers,
+} from '@ewto/db/schema';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 
 export type PublicationRow = typeof intelPublications.$inferSelect;
 export type DeliveryRow = typeof intelDeliveries.$inferSelect;
@@ -167,4 +173,37 @@ export async function agencySigningKey(
       )
   )[0];
   return row?.publicJwk;
+}
+
+export type OrgRow = typeof organisations.$inferSelect;
+
+/** The organisations named by ids or slugs, in one query (a publish may name hundreds). */
+export async function findOrgs(db: Database, refs: readonly string[]): Promise<Map<string, OrgRow>> {
+  const out = new Map<string, OrgRow>();
+  if (!refs.length) return out;
+  const rows = await db
+    .select()
+    .from(organisations)
+    .where(or(inArray(organisations.id, [...refs]), inArray(organisations.slug, [...refs])));
+  for (const r of rows) {
+    out.set(r.id, r);
+    out.set(r.slug, r);
+  }
+  return out;
+}
+
+/** Each taskforce's member agencies (sorted), in one query. */
+export async function taskforceAgencies(
+  db: Database,
+  taskforceIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(taskforceIds.map((id) => [id, []]));
+  if (!taskforceIds.length) return out;
+  const rows = await db
+    .select()
+    .from(taskforceMembers)
+    .where(inArray(taskforceMembers.taskforceId, [...taskforceIds]));
+  for (const r of rows) out.get(r.taskforceId)?.push(r.agencyId);
+  for (const list of out.values()) list.sort();
+  return out;
 }
