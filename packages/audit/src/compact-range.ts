@@ -7,6 +7,7 @@
 import { AuditError } from './errors.ts';
 import { HASH_SIZE, hashFromHex, toHex } from './hex.ts';
 import { emptyRoot, nodeHash } from './merkle.ts';
+import type { SubtreeId } from './subtrees.ts';
 
 /** The persisted form: the tree size and the frontier hashes (lower-case hex), leftmost first. */
 export interface CompactRangeState {
@@ -59,13 +60,21 @@ export class CompactRange {
     return this.#size;
   }
 
-  /** Appends one leaf hash in O(log n): merges the equal-sized subtrees it completes. */
-  append(leafHash: Uint8Array): this {
+  /**
+   * Appends one leaf hash in O(log n): merges the equal-sized subtrees it completes, telling
+   * `onNode` each completed perfect subtree (level ≥ 1) and its hash, for a log that stores them.
+   */
+  append(leafHash: Uint8Array, onNode?: (node: SubtreeId, hash: Uint8Array) => void): this {
     if (!(leafHash instanceof Uint8Array) || leafHash.length !== HASH_SIZE) {
       throw new AuditError('invalid-hash', `leaf hash must be a ${HASH_SIZE}-byte hash`);
     }
     let h: Uint8Array = leafHash.slice();
-    for (let s = this.#size; s % 2 === 1; s = Math.floor(s / 2)) h = nodeHash(this.#hashes.pop()!, h);
+    let level = 0;
+    for (let s = this.#size; s % 2 === 1; s = Math.floor(s / 2)) {
+      h = nodeHash(this.#hashes.pop()!, h);
+      level++;
+      onNode?.({ level, index: Math.floor(this.#size / 2 ** level) }, h);
+    }
     this.#hashes.push(h);
     this.#size += 1;
     return this;

@@ -54,5 +54,14 @@ export {
 } from './problems.ts';
 export { MIN_SALT_BYTES, pseudonymise } from './pseudonymise.ts';
 export { checkSeqOrder } from './seq-order.ts';
+export {
+  consistencyRanges,
+  inclusionRanges,
+  type LeafRange,
+  perfectSubtrees,
+  rangeRoot,
+  type SubtreeId,
+  subtreesOf,
+} from './subtrees.ts';
 export { type VerifyAuditLogInput, verifyAuditLog } from './verify.ts';
 export { verifyCheckpointConsistency, verifyEntryInclusion } from './verify-proofs.ts';

@@ -1,7 +1,8 @@
 /**
  * The audit log's storage: entries appended as leaves of an RFC 6962 Merkle tree (the pure core is
  * @ewto/audit), signed checkpoints (tree size + root, JWS by the hub key), inclusion and
- * consistency proofs. Appends keep the tree's compact range in memory (O(log n) per append); a
+ * consistency proofs (O(log n): from the subtree hashes stored as entries complete them, see
+ * audit-subtrees.ts). Appends keep the tree's compact range in memory (O(log n) per append); a
  * starting hub restores it from the latest checkpoint and reads only the leaves after it, and
  * appends from other hub processes are caught up inside the write transaction.
  */
@@ -13,17 +14,20 @@ import {
   CompactRange,
   checkpointFromTree,
   checkpointPayload,
-  consistencyProof,
+  consistencyRanges,
   hashFromHex,
-  inclusionProof,
+  inclusionRanges,
   pseudonymise,
+  rangeRoot,
   sealEntry,
+  subtreesOf,
   toHex,
 } from '@ewto/audit';
 import { type Database, runAsTransactionBody } from '@ewto/db';
 import { auditCheckpoints, auditEntries, hubMeta } from '@ewto/db/schema';
-import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte } from 'drizzle-orm';
 import type { Actor } from './actor.ts';
+import { type NodeRow, storeNodes, subtreeHashes } from './audit-subtrees.ts';
 import { IdentityError } from './errors.ts';
 import { nowIso, randomSecret } from './ids.ts';
 import type { HubKeyStore } from './keystore.ts';
@@ -167,7 +171,7 @@ export class AuditLog {
   }
 
   async #transaction<T>(fn: (tx: Database, record: AuditRecorder) => Promise<T>): Promise<T> {
-    const appended: Uint8Array[] = [];
+    let grown: CompactRange | undefined;
     const result = await this.#db.transaction(async (tx) => {
       const events: AuditEventInput[] = [];
       let open = true;
@@ -185,8 +189,10 @@ export class AuditLog {
       this.#faults.beforeEntries?.(events.map((e) => e.action));
       // Leaves committed by other processes since our last append; they stay valid if we roll back.
       await this.#catchUp(tx);
+      const next = this.#range.clone();
+      const nodes: NodeRow[] = [];
       for (const event of events) {
-        const sealed = sealEntry(this.#entry(this.#range.size + appended.length, event));
+        const sealed = sealEntry(this.#entry(next.size, event));
         await tx.insert(auditEntries).values({
           seq: sealed.entry.seq,
           entry: sealed.text,
@@ -195,12 +201,17 @@ export class AuditLog {
           action: event.action,
           time: sealed.entry.time,
         });
-        appended.push(hashFromHex(sealed.leafHash));
+        // The subtrees this entry completes are stored with it (proofs read them, never all leaves).
+        next.append(hashFromHex(sealed.leafHash), (id, hash) =>
+          nodes.push({ level: id.level, idx: id.index, hash: toHex(hash) }),
+        );
       }
+      await storeNodes(tx, nodes);
+      grown = next;
       return out;
     });
     // Only what was committed joins the in-memory tree.
-    for (const h of appended) this.#range.append(h);
+    if (grown) this.#range = grown;
     return result;
   }
 
@@ -324,17 +335,6 @@ export class AuditLog {
     return r && { seq: r.seq, entry: JSON.parse(r.entry), leafHash: r.leafHash };
   }
 
-  async #leafHashes(size: number): Promise<Uint8Array[]> {
-    const rows = await this.#db
-      .select({ leafHash: auditEntries.leafHash })
-      .from(auditEntries)
-      .where(lt(auditEntries.seq, size))
-      .orderBy(asc(auditEntries.seq));
-    if (rows.length !== size)
-      throw new IdentityError('conflict', `audit log has ${rows.length} of ${size} leaves`);
-    return rows.map((r) => hashFromHex(r.leafHash));
-  }
-
   async #checkSize(treeSize: number): Promise<void> {
     await this.#serial(() => this.#catchUp(this.#db));
     if (!Number.isInteger(treeSize) || treeSize < 1 || treeSize > this.#range.size)
@@ -346,8 +346,15 @@ export class AuditLog {
     await this.#checkSize(treeSize);
     if (!Number.isInteger(seq) || seq < 0 || seq >= treeSize)
       throw new IdentityError('invalid', `seq must be from 0 to ${treeSize - 1}`);
-    const leaves = await this.#leafHashes(treeSize);
-    return { seq, treeSize, leafHash: toHex(leaves[seq]!), proof: inclusionProof(seq, leaves).map(toHex) };
+    const ranges = inclusionRanges(seq, treeSize);
+    const leaf = { level: 0, index: seq };
+    const hashOf = await subtreeHashes(this.#db, [leaf, ...subtreesOf(ranges)]);
+    return {
+      seq,
+      treeSize,
+      leafHash: toHex(hashOf(leaf)),
+      proof: ranges.map(([start, end]) => toHex(rangeRoot(start, end, hashOf))),
+    };
   }
 
   /** Consistency proof between two tree sizes. */
@@ -355,7 +362,8 @@ export class AuditLog {
     await this.#checkSize(toSize);
     if (!Number.isInteger(fromSize) || fromSize < 1 || fromSize > toSize)
       throw new IdentityError('invalid', `from must be from 1 to ${toSize}`);
-    const leaves = await this.#leafHashes(toSize);
-    return { fromSize, toSize, proof: consistencyProof(fromSize, leaves).map(toHex) };
+    const ranges = consistencyRanges(fromSize, toSize);
+    const hashOf = await subtreeHashes(this.#db, subtreesOf(ranges));
+    return { fromSize, toSize, proof: ranges.map(([start, end]) => toHex(rangeRoot(start, end, hashOf))) };
   }
 }

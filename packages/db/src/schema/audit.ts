@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** The append-only audit log: one row per leaf of the RFC 6962 Merkle tree. */
 export const auditEntries = sqliteTable(
@@ -25,3 +25,19 @@ export const auditCheckpoints = sqliteTable('audit_checkpoints', {
   /** The compact range (Merkle frontier) at this size, so a starting hub reads only the leaves after it. */
   frontier: text({ mode: 'json' }).notNull().$type<string[]>(),
 });
+
+/**
+ * The hash of every perfect subtree of the Merkle tree above the leaves: the 2^level entries from
+ * seq idx·2^level (level ≥ 1; level 0 is `audit_entries.leaf_hash`). Written in the transaction of
+ * the entry that completes it and never changed, so an inclusion or consistency proof reads O(log n)
+ * rows instead of every leaf hash.
+ */
+export const auditNodes = sqliteTable(
+  'audit_nodes',
+  {
+    level: integer().notNull(),
+    idx: integer().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.idx] })],
+);

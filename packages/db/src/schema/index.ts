@@ -1,4 +1,4 @@
-export { auditCheckpoints, auditEntries } from './audit.ts';
+export { auditCheckpoints, auditEntries, auditNodes } from './audit.ts';
 export { clientKeys, hubKeys, personalAccessTokens, usedAssertionIds } from './credentials.ts';
 export { intelDeliveries, intelPublications } from './intel.ts';
 export { invitations } from './invitations.ts';
