@@ -4,7 +4,7 @@
  * non-members); one whose user left the scope organisation stops working; what a scoped credential
  * creates inherits its scope.
  */
-import { addMember, createUser, removeMember } from '@ewto/identity';
+import { addMember, addPasskey, createSession, createUser, removeMember } from '@ewto/identity';
 import { validate } from '@ewto/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from './support/world.ts';
@@ -104,6 +104,21 @@ describe('credential scopes', () => {
   it('stays dead when its person, removed through the API, is added to the organisation again', async () => {
     const { user, pat, info } = await personWithAdminToken('returner@alpha.example');
     const jwt = await accessToken(pat);
+    // A browser session and a passkey scoped to the company, and a session that is not scoped.
+    const db = w.hub.deps.db;
+    const scope = { userId: user.id, scopeOrgId: w.orgs.company.id };
+    const session = (await createSession(db, { ...scope, method: 'token', ttlSeconds: 3600 })).session;
+    const unscoped = (
+      await createSession(db, { ...scope, scopeOrgId: null, method: 'token', ttlSeconds: 3600 })
+    ).session;
+    const passkey = await addPasskey(db, {
+      ...scope,
+      credentialId: `cred-${user.id}`,
+      name: 'laptop',
+      publicKey: 'AA',
+      counter: 0,
+      transports: [],
+    });
     const member = `/api/v1/orgs/${w.orgs.company.id}/members/${user.id}`;
     expect((await api(w.tokens['company-admin'], member, { method: 'DELETE' })).status).toBe(204);
     const back = await api(w.tokens['company-admin'], `/api/v1/orgs/${w.orgs.company.id}/members`, {
@@ -117,6 +132,16 @@ describe('credential scopes', () => {
       items: Array<{ id: string; revokedAt: string | null }>;
     };
     expect(tokens.items).toEqual([expect.objectContaining({ id: info.id, revokedAt: expect.any(String) })]);
+    const revokedAt = async (table: string, id: string) =>
+      (
+        await w.hub.deps.dbHandle.client.execute({
+          sql: `SELECT revoked_at FROM ${table} WHERE id = ?`,
+          args: [id],
+        })
+      ).rows[0]?.revoked_at;
+    expect(await revokedAt('browser_sessions', session.id)).toEqual(expect.any(String));
+    expect(await revokedAt('passkeys', passkey.id)).toEqual(expect.any(String));
+    expect(await revokedAt('browser_sessions', unscoped.id)).toBeNull();
   }, 30_000);
 
   it('passes its scope on to a token it creates, and cannot create a wider one', async () => {

@@ -115,25 +115,6 @@ export async function revokePat(
   return info;
 }
 
-/**
- * Revokes every live token of a person scoped to `orgId`, when they leave that organisation: the
- * tokens stop working for good, and do not come back if the person is added again. Returns their ids.
- */
-export async function revokeScopedPats(db: Database, orgId: string, userId: string): Promise<string[]> {
-  const rows = await db
-    .update(personalAccessTokens)
-    .set({ revokedAt: nowIso() })
-    .where(
-      and(
-        eq(personalAccessTokens.userId, userId),
-        eq(personalAccessTokens.scopeOrgId, orgId),
-        isNull(personalAccessTokens.revokedAt),
-      ),
-    )
-    .returning({ id: personalAccessTokens.id });
-  return rows.map((r) => r.id);
-}
-
 /** Registers an agency's public key; its RFC 7638 thumbprint is its kid (and a sig key's client id). */
 export async function registerClientKey(
   db: Database,

@@ -49,7 +49,6 @@ export {
   registerClientKey,
   revokeClientKey,
   revokePat,
-  revokeScopedPats,
 } from './credentials.ts';
 export {
   envelopeKekId,
@@ -90,6 +89,7 @@ export {
   takeChallenge,
 } from './passkeys.ts';
 export { publicKeyFromJwk } from './public-keys.ts';
+export { type RevokedCredentials, revokeScopedCredentials } from './scoped-credentials.ts';
 export {
   createSession,
   csrfTokenFor,

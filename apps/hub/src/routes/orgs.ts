@@ -15,7 +15,7 @@ import {
   resolveRecipients,
   revokeClientKey,
   revokePendingInvitations,
-  revokeScopedPats,
+  revokeScopedCredentials,
   setRole,
   visibleOrgIds,
 } from '@ewto/identity';
@@ -324,7 +324,7 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
       operationId: 'removeMember',
       summary: 'Remove a member from the organisation',
       description:
-        'Their tokens scoped to this organisation and their pending invitations to it are revoked with the membership; they stay revoked if the person is added again.',
+        'Their tokens, browser sessions and passkeys scoped to this organisation, and their pending invitations to it are revoked with the membership; they stay revoked if the person is added again.',
       tags: orgTag,
       auth: 'bearer',
       responses: { 204: { description: 'Removed' } },
@@ -340,12 +340,18 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
           details: { role: before.role },
         });
         // Credentials scoped to this organisation stop for good (they would revive if the person came back).
-        for (const id of await revokeScopedPats(tx, org.id, before.userId))
+        const revoked = await revokeScopedCredentials(tx, org.id, before.userId);
+        const because = { forUser: before.userId, reason: 'member removed' };
+        for (const id of revoked.tokens)
           record('token.revoked', {
             orgId: org.id,
             resource: { type: 'personal-access-token', id },
-            details: { forUser: before.userId, reason: 'member removed' },
+            details: because,
           });
+        for (const id of revoked.sessions)
+          record('session.revoked', { orgId: org.id, resource: { type: 'session', id }, details: because });
+        for (const id of revoked.passkeys)
+          record('passkey.revoked', { orgId: org.id, resource: { type: 'passkey', id }, details: because });
         for (const id of await revokePendingInvitations(tx, org.id, before.userId))
           record('invitation.revoked', {
             orgId: org.id,
