@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { type Client, connect, synced, until, upgradeStatus } from './support/collab.ts';
+import { runCli } from './support/proc.ts';
 import { repoRoot } from './support/paths.ts';
 import { createWorld, exchange, type Persona, type World } from './support/world.ts';
 
@@ -401,5 +402,27 @@ describe('versions, activity, gaps, progress, archive', { timeout: 30_000 }, () 
     await until(() => c.denied.length > 0, 10_000, 'permission denied on an archived plan');
     const stored = await api('company-viewer', 'GET', `/api/v1/plans/${id}`);
     expect(stored.json).toMatchObject({ archived: true, categories: { policy: [] } });
+  });
+});
+
+describe('ewto plan', { timeout: 60_000 }, () => {
+  it('exports a plan as Markdown and JSON and lists its versions; an unknown plan exits 1', async () => {
+    const id = await newPlan('CLI plan');
+    await api('company-editor', 'POST', `/api/v1/plans/${id}/versions`, { label: 'First draft' });
+    const env = { EWTO_TOKEN: w.pats['company-viewer']! };
+    const md = await runCli(['plan', 'export', id, '--hub', w.hub.url], { cwd: repoRoot, env });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('# CLI plan');
+    const json = await runCli(['plan', 'export', id, '--hub', w.hub.url, '--format', 'json'], { cwd: repoRoot, env });
+    expect(json.code).toBe(0);
+    expect(validate('action-plan', JSON.parse(json.stdout))).toEqual([]);
+    const versions = await runCli(['plan', 'versions', id, '--hub', w.hub.url], { cwd: repoRoot, env });
+    expect(versions.code).toBe(0);
+    expect(versions.stdout).toMatch(/First draft/);
+    const missing = await runCli(['plan', 'export', 'no-such-plan', '--hub', w.hub.url], { cwd: repoRoot, env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/404/);
+    const usage = await runCli(['plan', 'export', '--hub', w.hub.url], { cwd: repoRoot, env });
+    expect(usage.code).toBe(2);
   });
 });

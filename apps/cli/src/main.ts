@@ -7,6 +7,7 @@ import { authGroup } from './commands/auth.ts';
 import { intelGroup } from './commands/intel.ts';
 import { keysGroup } from './commands/keys.ts';
 import { keywordsGroup } from './commands/keywords.ts';
+import { planGroup } from './commands/plan.ts';
 import { policyGroup } from './commands/policy.ts';
 
 export const root: Group = {
@@ -14,7 +15,7 @@ export const root: Group = {
   name: 'ewto',
   summary:
     'EWTO Hub command-line tool: framework alignment, keyword screening, intelligence and administration.',
-  children: [policyGroup, keywordsGroup, intelGroup, authGroup, keysGroup, auditGroup, adminGroup],
+  children: [policyGroup, planGroup, keywordsGroup, intelGroup, authGroup, keysGroup, auditGroup, adminGroup],
 };
 
 export function processIo(): Io {
