@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { type Client, connect, synced, until, upgradeStatus } from './support/collab.ts';
-import { runCli } from './support/proc.ts';
 import { repoRoot } from './support/paths.ts';
+import { runCli } from './support/proc.ts';
 import { createWorld, exchange, type Persona, type World } from './support/world.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the hub's JSON answers are read loosely here
@@ -413,13 +413,19 @@ describe('ewto plan', { timeout: 60_000 }, () => {
     const md = await runCli(['plan', 'export', id, '--hub', w.hub.url], { cwd: repoRoot, env });
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('# CLI plan');
-    const json = await runCli(['plan', 'export', id, '--hub', w.hub.url, '--format', 'json'], { cwd: repoRoot, env });
+    const json = await runCli(['plan', 'export', id, '--hub', w.hub.url, '--format', 'json'], {
+      cwd: repoRoot,
+      env,
+    });
     expect(json.code).toBe(0);
     expect(validate('action-plan', JSON.parse(json.stdout))).toEqual([]);
     const versions = await runCli(['plan', 'versions', id, '--hub', w.hub.url], { cwd: repoRoot, env });
     expect(versions.code).toBe(0);
     expect(versions.stdout).toMatch(/First draft/);
-    const missing = await runCli(['plan', 'export', 'no-such-plan', '--hub', w.hub.url], { cwd: repoRoot, env });
+    const missing = await runCli(['plan', 'export', 'no-such-plan', '--hub', w.hub.url], {
+      cwd: repoRoot,
+      env,
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/404/);
     const usage = await runCli(['plan', 'export', '--hub', w.hub.url], { cwd: repoRoot, env });
