@@ -200,7 +200,10 @@ export class DocStore {
   /** Applies an update; answers a problem, 'unchanged', or undefined when accepted. */
   #apply(room: Room, update: Uint8Array): string | 'unchanged' | undefined {
     const doc = room.doc;
-    const { pendingStructs, pendingDs } = doc.store;
+    // Yjs merges new pending structs into the existing pending object (same object, new `update`
+    // bytes): compare the bytes' identity, not the object's, or such an update would go unstored.
+    const pendingBefore = doc.store.pendingStructs?.update;
+    const pendingDsBefore = doc.store.pendingDs;
     let changed = false;
     const onTx = (tr: Y.Transaction) => {
       if (tr.deleteSet.clients.size > 0) changed = true;
@@ -214,7 +217,8 @@ export class DocStore {
     } finally {
       doc.off('afterTransaction', onTx);
     }
-    if (doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs) changed = true;
+    if (doc.store.pendingStructs?.update !== pendingBefore || doc.store.pendingDs !== pendingDsBefore)
+      changed = true;
     if (!changed) return 'unchanged';
     const problem = checkShape(doc, {
       company: room.plan.orgId,

@@ -157,6 +157,7 @@ export class UpdateLog {
     if (snapshot) Y.applyUpdate(doc, snapshot);
     const events = replay(doc, updates);
     const upto = updates.at(-1)!.seq;
+    // Includes structs still waiting for a missing dependency (Yjs merges its pending structs in).
     const state = Buffer.from(Y.encodeStateAsUpdate(doc));
     const now = new Date().toISOString();
     // One transaction; every statement holds only if no other process compacted since we read,
