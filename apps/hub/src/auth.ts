@@ -28,7 +28,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     : c.req.path.startsWith('/collab/')
       ? c.req.query('token')
       : undefined;
-  if (header && !token) return unauthenticated(c, 'the Authorization header must be "Bearer <access token>"');
+  if (header && !token)
+    return unauthenticated(c, undefined, 'the Authorization header must be "Bearer <access token>"');
   if (!token) {
     c.set('actor', ANONYMOUS);
     // Browsers: the session cookie (own origin only; writes need X-CSRF-Token).
@@ -49,6 +50,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
     return next();
   }
+  await refuseIfThrottled(c, token);
   try {
     const tokens = c.var.deps.tokens;
     const actor = await tokens.verifyAccessToken(token);
@@ -62,22 +64,61 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     });
   } catch (e) {
     if (!(e instanceof IdentityError)) throw e;
-    return unauthenticated(c, e.message);
+    return unauthenticated(c, token, e.message);
   }
   return next();
 };
 
-async function unauthenticated(c: Context<AppEnv>, why: string): Promise<never> {
-  await c.var.deps.audit.record({
-    action: 'auth.failed',
-    outcome: 'failure',
-    actor: ANONYMOUS,
-    details: { reason: clip(why), method: c.req.method, path: clip(c.req.path) },
-    requestId: c.var.requestId,
-  });
+async function unauthenticated(c: Context<AppEnv>, token: string | undefined, why: string): Promise<never> {
+  await authFailed(c, token, { reason: clip(why), method: c.req.method, path: clip(c.req.path) });
   throw new ApiError(401, 'invalid-token', why, {
     headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
   });
+}
+
+/**
+ * The client's network address: the TCP peer (behind a reverse proxy, the proxy). `unknown` for
+ * requests that did not come over a socket (tests calling `app.request()`).
+ */
+export function clientAddress(c: Context<AppEnv>): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Answers 429 with `Retry-After` when this client address, or this credential, has failed to
+ * authenticate too often in the current window (AUTH_FAILURES_PER_ADDRESS, …_PER_CREDENTIAL).
+ * Call it before checking a credential.
+ */
+export async function refuseIfThrottled(c: Context<AppEnv>, credential?: string): Promise<void> {
+  const { authLimiter, authFailures } = c.var.deps;
+  const address = clientAddress(c);
+  const wait = await authLimiter.retryAfter({ address, credential });
+  if (!wait) return;
+  await authFailures.failure(address, {
+    details: { reason: 'throttled', method: c.req.method, path: clip(c.req.path) },
+    requestId: c.var.requestId,
+  });
+  throw new ApiError(
+    429,
+    'too-many-requests',
+    `too many failed authentication attempts from this address or with this credential; try again in ${wait} s`,
+    { headers: { 'Retry-After': String(wait) } },
+  );
+}
+
+/**
+ * Counts a failed authentication against the address and the credential, and audits it (the first
+ * from a source in a window in full, the rest as one entry with their count).
+ */
+export async function authFailed(
+  c: Context<AppEnv>,
+  credential: string | undefined,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const address = clientAddress(c);
+  await c.var.deps.authLimiter.failed({ address, credential });
+  await c.var.deps.authFailures.failure(address, { details, requestId: c.var.requestId });
 }
 
 /** 401 unless the caller presented a valid token. */

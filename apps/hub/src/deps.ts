@@ -2,7 +2,15 @@
 import type { DbHandle } from '@ewto/db';
 import { createCatalog } from '@ewto/framework';
 import { loadEditions } from '@ewto/framework/node';
-import { AuditLog, HubKeyStore, KeyEncryptionKey, TokenService } from '@ewto/identity';
+import {
+  AuditLog,
+  AuthFailureLog,
+  AuthLimiter,
+  HubKeyStore,
+  KeyEncryptionKey,
+  MemoryRateLimitStore,
+  TokenService,
+} from '@ewto/identity';
 import { loadLibrary } from '@ewto/keywords/node';
 import { Collab } from './collab/index.ts';
 import type { HubConfig } from './env.ts';
@@ -31,6 +39,17 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
     }),
   });
   await audit.init();
+  const windowMs = config.authFailureWindow * 1000;
+  const authLimiter = new AuthLimiter(new MemoryRateLimitStore(), {
+    perAddress: config.authFailuresPerAddress,
+    perCredential: config.authFailuresPerCredential,
+    windowMs,
+  });
+  const authFailures = new AuthFailureLog({
+    audit,
+    windowMs,
+    onError: (e) => log.error('audit of repeated authentication failures failed', { error: String(e) }),
+  });
   const frameworks = createCatalog(await loadEditions());
   const library = await loadLibrary();
   const keywords = new KeywordService(db, library);
@@ -53,6 +72,8 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
     intelAtRest: kekAtRest(kek),
     tokens,
     audit,
+    authLimiter,
+    authFailures,
     frameworks,
     keywords,
     collab,

@@ -39,6 +39,11 @@ export interface HubConfig {
   collabCompactAfter: number;
   /** Lifetime of browser sessions, in seconds (SESSION_TTL, default 8 hours). */
   sessionTtl: number;
+  /** Failed authentications allowed per client address / per credential in one window (0: no limit). */
+  authFailuresPerAddress: number;
+  authFailuresPerCredential: number;
+  /** Seconds of the rate-limit window; also the window in which repeated failures make one audit entry. */
+  authFailureWindow: number;
 }
 
 export interface LoadOptions {
@@ -183,6 +188,9 @@ export function loadConfig(src: Source = process.env, options: LoadOptions = {})
     collabRecheckMs: int(src, 'COLLAB_RECHECK_MS', 500, 50, 60_000, problems),
     collabCompactAfter: int(src, 'COLLAB_COMPACT_AFTER', 500, 10, 1_000_000, problems),
     sessionTtl: int(src, 'SESSION_TTL', 8 * 3600, 60, 30 * 86_400, problems),
+    authFailuresPerAddress: int(src, 'AUTH_FAILURES_PER_ADDRESS', 20, 0, 1_000_000, problems),
+    authFailuresPerCredential: int(src, 'AUTH_FAILURES_PER_CREDENTIAL', 5, 0, 1_000_000, problems),
+    authFailureWindow: int(src, 'AUTH_FAILURE_WINDOW', 60, 1, 86_400, problems),
   };
   if (problems.length) throw new EnvError(problems);
   return config;

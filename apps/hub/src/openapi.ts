@@ -82,6 +82,9 @@ export function buildOpenApi(table: RouteTable, { hubUrl, version }: { hubUrl: s
     if (r.auth === 'bearer') {
       responses['401'] ??= problemResponse('Missing, invalid or expired access token');
       responses['403'] ??= problemResponse('The caller may not do this');
+      responses['429'] ??= problemResponse(
+        'Too many failed authentication attempts from this address or with this token; see Retry-After',
+      );
     }
     responses.default = problemResponse('Error');
     paths[path] ??= {};

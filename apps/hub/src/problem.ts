@@ -71,6 +71,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'unsupported-media-type': 415,
   'shape-violation': 422,
   'plan-archived': 409,
+  'too-many-requests': 429,
   unreachable: 503,
   unsendable: 422,
   'verification-failed': 422,

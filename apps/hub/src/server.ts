@@ -92,6 +92,7 @@ export async function startHub(
       if (closed) return;
       closed = true;
       clearInterval(checkpointTimer);
+      await deps.authFailures.close().catch(() => {});
       await deps.audit.checkpoint().catch(() => {});
       await deps.collab.close();
       for (const ws of wss.clients) ws.close(1001, 'hub shutting down');

@@ -19,6 +19,10 @@ export function testConfig(overrides: Partial<HubConfig> = {}): HubConfig {
     ...loadConfig({ PORT: '0', DATABASE_URL: ':memory:', LOG_LEVEL: 'silent' }),
     keyEncryptionKey: TEST_KEY_ENCRYPTION_KEY,
     keyEncryptionKeySource: 'test',
+    // Suites that test refusals (bad tokens, replays) fail many times from 127.0.0.1 on purpose: the
+    // limiter runs, but only a test of the limits themselves sets limits that bite.
+    authFailuresPerAddress: 10_000,
+    authFailuresPerCredential: 10_000,
     ...overrides,
   };
 }

@@ -3,6 +3,8 @@ import type { Catalog } from '@ewto/framework';
 import type {
   Actor,
   AuditLog,
+  AuthFailureLog,
+  AuthLimiter,
   HubKeyStore,
   KeyEncryptionKey,
   SessionInfo,
@@ -27,6 +29,10 @@ export interface HubDeps {
   intelAtRest: AtRest;
   tokens: TokenService;
   audit: AuditLog;
+  /** Failed-authentication limits per client address and per credential (429 + Retry-After). */
+  authLimiter: AuthLimiter;
+  /** Records failed authentication: the first per source and window in full, the rest as one count. */
+  authFailures: AuthFailureLog;
   /** The released framework editions (policies/framework/), loaded at start. */
   frameworks: Catalog;
   /** The keyword library (files + promoted terms) and its screener: `await keywords.current()`. */

@@ -61,6 +61,7 @@ export {
   sealEnvelope,
 } from './envelope.ts';
 export { IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode, type OAuthError } from './errors.ts';
+export { AuthFailureLog, type FailureEvent } from './failure-audit.ts';
 export { isId, newId, nowIso } from './ids.ts';
 export {
   createInvitation,
@@ -90,6 +91,14 @@ export {
 } from './passkeys.ts';
 export { publicKeyFromJwk } from './public-keys.ts';
 export { type RevokedCredentials, revokeScopedCredentials } from './scoped-credentials.ts';
+export {
+  type AuthAttempt,
+  AuthLimiter,
+  type AuthLimits,
+  MemoryRateLimitStore,
+  type RateLimitStore,
+  type WindowCount,
+} from './rate-limit.ts';
 export {
   createSession,
   csrfTokenFor,

@@ -7,7 +7,8 @@ import {
   type IssuedToken,
 } from '@ewto/identity';
 import type { Context, Hono } from 'hono';
-import { clip } from '../auth.ts';
+import { decodeJwt } from 'jose';
+import { authFailed, clip, refuseIfThrottled } from '../auth.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable, readJson } from '../routing.ts';
 import type { AppEnv } from '../types.ts';
@@ -22,6 +23,21 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
   if (type !== 'application/x-www-form-urlencoded')
     throw new ApiError(415, 'unsupported-media-type', 'send application/x-www-form-urlencoded (or JSON)');
   return Object.fromEntries(new URLSearchParams(await c.req.text()));
+}
+
+/**
+ * What the rate limit counts failures against: the personal access token, or the agency client
+ * (its client id, else the `iss` its assertion claims; unverified, only a counter's key).
+ */
+function presentedCredential(form: Record<string, string>): string | undefined {
+  if (form.grant_type === GRANT_TOKEN_EXCHANGE) return form.subject_token || undefined;
+  if (form.client_id) return `client:${form.client_id}`;
+  try {
+    const iss = form.client_assertion && decodeJwt(form.client_assertion).iss;
+    return iss ? `client:${iss}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The grant type as the audit log records it: one of the supported values, never caller text. */
@@ -64,11 +80,20 @@ export function authRoutes(app: Hono<AppEnv>, table: RouteTable) {
           schema: 'problem',
           contentType: 'application/problem+json',
         },
+        429: {
+          description:
+            'Too many failed attempts from this address or with this credential (AUTH_FAILURES_PER_ADDRESS, AUTH_FAILURES_PER_CREDENTIAL); see Retry-After',
+          schema: 'problem',
+          contentType: 'application/problem+json',
+          headers: { 'Retry-After': 'seconds until the window ends' },
+        },
       },
     },
     async (c) => {
       const { tokens, audit } = c.var.deps;
       const form = (c.var.body as Record<string, string> | undefined) ?? (await readForm(c));
+      const credential = presentedCredential(form);
+      await refuseIfThrottled(c, credential);
       let issued: IssuedToken;
       try {
         if (form.grant_type === GRANT_TOKEN_EXCHANGE) {
@@ -91,12 +116,10 @@ export function authRoutes(app: Hono<AppEnv>, table: RouteTable) {
         }
       } catch (e) {
         const reason = (e as Error).message;
-        await audit.record({
-          action: 'auth.failed',
-          outcome: 'failure',
-          actor: { kind: 'anonymous' },
-          details: { endpoint: 'token', grantType: knownGrant(form.grant_type), reason: clip(reason) },
-          requestId: c.var.requestId,
+        await authFailed(c, credential, {
+          endpoint: 'token',
+          grantType: knownGrant(form.grant_type),
+          reason: clip(reason),
         });
         if (e instanceof IdentityError) {
           const error = e.extra.oauthError ?? 'invalid_grant';
