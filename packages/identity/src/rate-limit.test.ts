@@ -3,6 +3,7 @@ import { auditEntries } from '@ewto/db/schema';
 import { asc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from './audit-log.ts';
+import { KeyEncryptionKey } from './envelope.ts';
 import { AuthFailureLog } from './failure-audit.ts';
 import { HubKeyStore } from './keystore.ts';
 import { AuthLimiter, MemoryRateLimitStore } from './rate-limit.ts';
@@ -60,7 +61,7 @@ describe('AuthLimiter', () => {
 describe('AuthFailureLog', () => {
   it('records the first failure of a source in full and the rest of its window as one entry with a count', async () => {
     const h = await openMigratedDatabase({ url: ':memory:' });
-    const keys = new HubKeyStore(h.db);
+    const keys = new HubKeyStore(h.db, { kek: await KeyEncryptionKey.generate() });
     await keys.init();
     const audit = new AuditLog({ db: h.db, keys, origin: 'http://hub.test' });
     await audit.init();
