@@ -173,7 +173,7 @@ export async function preparePublish({
         missing.map((a) => ({ pointer: '/recipients', message: `agency ${a} has no encryption key` })),
       );
     for (const [agency, k] of found)
-      encKeys.set(agency, { kid: k.kid, key: await importEncryptKey(k.publicJwk) });
+      encKeys.set(agency, { kid: k.kid, key: await encryptionKey(k.kid, k.publicJwk) });
   }
   const id = newId();
   const createdAt = nowIso();
