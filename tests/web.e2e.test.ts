@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 async function signedInPage(
-  persona: 'company-admin' | 'convener-admin' | 'company-viewer' = 'company-admin',
+  persona: 'company-admin' | 'company-editor' | 'convener-admin' | 'company-viewer' = 'company-admin',
 ) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -244,6 +244,75 @@ describe('web app in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('two people edit one plan live and see each other; a viewer cannot edit', async () => {
+    const created = await w.hub.hub.app.request(`/api/v1/orgs/${w.orgs.company.id}/plans`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens['convener-editor']}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Plan 2027', period: '2027' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const a = await signedInPage('company-editor');
+    const b = await signedInPage('convener-admin');
+    const v = await signedInPage('company-viewer');
+    for (const p of [a.page, b.page, v.page]) {
+      await p.goto(`${hubUrl}/plans/${id}`);
+      await p.getByRole('heading', { name: 'Policy', exact: true }).waitFor({ timeout: 20_000 });
+    }
+    await a.page.getByRole('button', { name: 'Add an activity to Policy' }).click();
+    const titleA = a.page.locator('[data-category="policy"]').getByLabel('Activity', { exact: true });
+    await titleA.fill('Cover PWF-004');
+    const descA = a.page.getByRole('textbox', { name: 'Description of Cover PWF-004' });
+    await descA.click();
+    await a.page.keyboard.type('Keyword filter for tiger parts');
+    // B sees A's text, in the title and in the rich-text description, and A among the people here.
+    const titleB = b.page.locator('[data-category="policy"]').getByLabel('Activity', { exact: true });
+    await expect.poll(() => titleB.inputValue(), { timeout: 15_000 }).toBe('Cover PWF-004');
+    await expect
+      .poll(() => b.page.getByRole('textbox', { name: 'Description of Cover PWF-004' }).textContent(), {
+        timeout: 15_000,
+      })
+      .toContain('Keyword filter for tiger parts');
+    await b.page
+      .locator('[data-testid="presence"] [data-peer="company-editor@test.example"]')
+      .waitFor({ timeout: 15_000 });
+    // A sees B's edit back.
+    await b.page
+      .locator('[data-category="policy"]')
+      .getByLabel('Owner', { exact: true })
+      .fill('Trust & Safety');
+    await expect
+      .poll(
+        () => a.page.locator('[data-category="policy"]').getByLabel('Owner', { exact: true }).inputValue(),
+        { timeout: 15_000 },
+      )
+      .toBe('Trust & Safety');
+    // The viewer sees it all, read-only.
+    await expect
+      .poll(
+        () => v.page.locator('[data-category="policy"]').getByLabel('Activity', { exact: true }).inputValue(),
+        { timeout: 15_000 },
+      )
+      .toBe('Cover PWF-004');
+    await v.page.getByTestId('read-only').waitFor();
+    expect(
+      await v.page
+        .getByRole('textbox', { name: 'Description of Cover PWF-004' })
+        .getAttribute('contenteditable'),
+    ).toBe('false');
+    expect(await v.page.getByRole('button', { name: 'Add an activity to Policy' }).count()).toBe(0);
+    // What the hub stored (the JSON projection) has A's and B's edits.
+    const stored = await w.hub.hub.app.request(`/api/v1/plans/${id}`, {
+      headers: { authorization: `Bearer ${w.tokens['company-admin']}` },
+    });
+    const plan = (await stored.json()) as {
+      categories: { policy: Array<{ title: string; owner: string; description: string }> };
+    };
+    expect(plan.categories.policy[0]).toMatchObject({ title: 'Cover PWF-004', owner: 'Trust & Safety' });
+    expect(plan.categories.policy[0]!.description).toContain('Keyword filter for tiger parts');
+    for (const x of [a, b, v]) await x.context.close();
+  }, 90_000);
+
   it('has no serious or critical axe-core violation on the main pages, at 1280 and 360 px', async () => {
     const { context, page } = await signedInPage('convener-admin');
     const found: Record<string, string[]> = {};
@@ -256,6 +325,8 @@ describe('web app in Chromium', () => {
         ['/keywords', 'Keyword library'],
         ['/screen', 'Screening'],
         ['/admin/members', 'Members and roles'],
+        ['/plans', 'Action plans'],
+        ['/progress', 'Coalition progress'],
         ['/admin/keys', 'Agency keys'],
         ['/admin/audit', 'Audit log'],
         ['/account', 'My account'],

@@ -87,6 +87,18 @@ export async function authenticateCookie(c: Context<AppEnv>): Promise<boolean> {
   }
   c.set('actor', actor);
   c.set('session', session);
+  // For long-lived connections (/collab): the session's expiry, and a recheck that fails once it
+  // is revoked or expired (the collaboration server then closes the connection).
+  c.set('credential', {
+    actor,
+    key: `session:${session.id}`,
+    expiresAt: Date.parse(session.expiresAt),
+    recheck: async () => {
+      const live = await findLiveSession(db, secret);
+      if (!live) throw new IdentityError('invalid-token', 'the browser session ended');
+      return sessionActor(db, live);
+    },
+  });
   await touchSession(db, session.id);
   return true;
 }

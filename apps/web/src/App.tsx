@@ -17,6 +17,9 @@ const ScreenPage = lazy(() => import('./pages/keywords/ScreenPage.tsx'));
 const MembersPage = lazy(() => import('./pages/admin/MembersPage.tsx'));
 const KeysPage = lazy(() => import('./pages/admin/KeysPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
+const PlanEditor = lazy(() => import('./pages/plans/PlanEditor.tsx'));
+const ProgressPage = lazy(() => import('./pages/plans/ProgressPage.tsx'));
 
 /** Sets the document title (announced by screen readers on navigation). */
 export function usePageTitle(title: string) {
@@ -44,6 +47,9 @@ function Guarded() {
           <Route path="/policies" element={<PolicyPage />} />
           <Route path="/orgs/:org/policies/:id" element={<ReportPage />} />
           <Route path="/frameworks" element={<ComparePage />} />
+          <Route path="/plans" element={<PlansPage />} />
+          <Route path="/plans/:id" element={<PlanEditor />} />
+          <Route path="/progress" element={<ProgressPage />} />
           <Route path="/keywords" element={<LibraryPage />} />
           <Route path="/screen" element={<ScreenPage />} />
           <Route path="/admin/members" element={<MembersPage />} />

@@ -31,6 +31,13 @@ const SECTIONS: Array<{ title: string; items: NavItem[] }> = [
     ],
   },
   {
+    title: 'Action plans',
+    items: [
+      { to: '/plans', label: 'Plans' },
+      { to: '/progress', label: 'Coalition progress' },
+    ],
+  },
+  {
     title: 'Keywords',
     items: [
       { to: '/keywords', label: 'Keyword library' },
