@@ -14,6 +14,7 @@ import { b64, flipPart } from '@ewto/intel/testing';
 import { CompactEncrypt, CompactSign, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alert, call, network } from './support/intel.ts';
+import { stixValidator } from './support/stix.ts';
 import { createWorld, type World } from './support/world.ts';
 
 let w: World;
@@ -325,6 +326,7 @@ describe('ewto intel verify', () => {
     expect(r.code).toBe(0);
     const bundle = JSON.parse(r.stdout) as { type: string; objects: Array<{ type: string; id: string }> };
     expect(bundle.type).toBe('bundle');
+    expect(stixValidator()(bundle)).toEqual([]);
     expect(bundle.objects.find((o) => o.type === 'marking-definition')?.id).toBe(
       'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1',
     );

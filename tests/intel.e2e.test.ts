@@ -17,6 +17,7 @@ import { flipPart } from '@ewto/intel/testing';
 import { CompactEncrypt, CompactSign, decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alert, call, clientSigningKey, network, registerEncryptionKey } from './support/intel.ts';
+import { stixValidator } from './support/stix.ts';
 import { createWorld, makeClientKey, type World } from './support/world.ts';
 
 const b64url = (s: string) => btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
@@ -355,6 +356,7 @@ describe('encrypted packages, receipts, retractions', () => {
     expect(res.status).toBe(200);
     const bundle = (await res.json()) as { type: string; objects: Array<{ type: string; id: string }> };
     expect(bundle.type).toBe('bundle');
+    expect(stixValidator()(bundle)).toEqual([]);
     expect(bundle.objects.find((o) => o.type === 'marking-definition')?.id).toBe(
       'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421',
     );
