@@ -7,7 +7,9 @@ import type { SpeciesGroup, TermKind } from '@ewto/schemas/vocabularies';
 import { type Automaton, buildAutomaton, type HitBuffer } from './automaton.ts';
 import { K_CJK, K_EMOJI, KIND_MASK } from './char-table.ts';
 import { KeywordsError } from './errors.ts';
+import { MIN_LOOSE_TERM } from './find.ts';
 import { Normaliser } from './normalise.ts';
+import { buildPrefilter, type Prefilter } from './prefilter.ts';
 import { termWeight } from './score.ts';
 import { B_SOFT } from './token-rules.ts';
 
@@ -56,6 +58,8 @@ export interface Screener {
   /** Terms of each pattern id. */
   readonly patternTerms: readonly (readonly CompiledTerm[])[];
   readonly automaton: Automaton;
+  /** Says which all-ASCII fields hold no term at all, so that they are not screened further. */
+  readonly prefilter: Prefilter;
   /** Scratch buffers, reused by every screenListing call (JavaScript runs one call at a time). */
   readonly scratch: { normaliser: Normaliser; buffer: HitBuffer };
 }
@@ -147,6 +151,13 @@ export function compileLibrary(library: KeywordLibrary): Screener {
     terms,
     patternTerms,
     automaton: buildAutomaton(patterns),
+    // Associated terms count only near a species term of the same field (tags: of a tag next to
+    // it), and innocent-reading words only near an ambiguous term: a field without any other term
+    // has no hit that counts, so the prefilter looks for the other terms only.
+    prefilter: buildPrefilter(
+      patterns.filter((_, i) => patternTerms[i]!.some((t) => t.kind !== 'associated-term')),
+      MIN_LOOSE_TERM,
+    ),
     scratch: { normaliser, buffer: { hits: new Int32Array(256) } },
   };
 }

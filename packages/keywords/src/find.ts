@@ -31,7 +31,7 @@ export interface Hit {
 /** A hashtag term piece shorter than this must touch another term on its open side. */
 const MIN_ANCHORED_PIECE = 4;
 /** Shorter terms ("ja", "hổ") need whole-word boundaries: no camelCase, hashtag or spaced-letter splits. */
-const MIN_LOOSE_TERM = 3;
+export const MIN_LOOSE_TERM = 3;
 /** Pieces of a word at least this long on both sides of a break make a compound, not a trick. */
 const MIN_COMPOUND_PIECE = 4;
 const S = 's'.charCodeAt(0);

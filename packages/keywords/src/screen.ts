@@ -6,6 +6,7 @@ import type { Listing } from '@ewto/schemas/generated/screen-request';
 import type { ScreenMatch, ScreenResult } from '@ewto/schemas/generated/screen-result';
 import type { Screener } from './compile.ts';
 import { findInField, type Hit } from './find.ts';
+import { mayMatch } from './prefilter.ts';
 import { FIRST_TAG_FIELD, FLAG_THRESHOLD, type Scored, scoreHits } from './score.ts';
 
 /**
@@ -26,11 +27,15 @@ export function screenListingDetailed(
   listing: Listing,
 ): { record: ScreenResult; groups: Scored['groups'] } {
   const hits: Hit[] = [];
-  if (listing.title) findInField(screener, listing.title, 0, false, hits);
-  if (listing.description) findInField(screener, listing.description, 1, false, hits);
+  const pf = screener.prefilter;
+  const { title, description } = listing;
+  if (title && mayMatch(pf, title)) findInField(screener, title, 0, false, hits);
+  if (description && mayMatch(pf, description)) findInField(screener, description, 1, false, hits);
   const tags = listing.tags ?? [];
-  for (let i = 0; i < tags.length; i++)
-    if (tags[i]) findInField(screener, tags[i]!, FIRST_TAG_FIELD + i, true, hits);
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    if (tag && mayMatch(pf, tag)) findInField(screener, tag, FIRST_TAG_FIELD + i, true, hits);
+  }
   if (hits.length === 0)
     return { record: { id: listing.id, flagged: false, score: 0, matches: [] }, groups: [] };
   const scored = scoreHits(hits);
