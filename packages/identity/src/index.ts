@@ -90,7 +90,6 @@ export {
   takeChallenge,
 } from './passkeys.ts';
 export { publicKeyFromJwk } from './public-keys.ts';
-export { type RevokedCredentials, revokeScopedCredentials } from './scoped-credentials.ts';
 export {
   type AuthAttempt,
   AuthLimiter,
@@ -99,6 +98,7 @@ export {
   type RateLimitStore,
   type WindowCount,
 } from './rate-limit.ts';
+export { type RevokedCredentials, revokeScopedCredentials } from './scoped-credentials.ts';
 export {
   createSession,
   csrfTokenFor,
