@@ -6,6 +6,7 @@
  * scoped to that organisation. Item 8: a slug in the id format is refused.
  */
 import { runCaptured } from '@ewto/cli/testing';
+import { startTestHub } from '@ewto/hub/testing';
 import { validate } from '@ewto/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, exchange, type World } from './support/world.ts';
@@ -259,6 +260,39 @@ describe('invitations', () => {
     expect(all).not.toContain(invitation.code);
     expect(all).not.toContain(other.invitation.code);
   }, 30_000);
+});
+
+describe('guessing codes (item 5 limits apply to the redeem endpoint)', () => {
+  it('answers 429 with Retry-After after too many failures, and audits the flood as a count', async () => {
+    const h = await startTestHub({
+      authFailuresPerAddress: 20,
+      authFailuresPerCredential: 5,
+      authFailureWindow: 60,
+    });
+    try {
+      const guess = (code: string) =>
+        fetch(`${h.url}/api/v1/invitations/redeem`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code }),
+        });
+      const same: number[] = [];
+      for (let i = 0; i < 7; i++) same.push((await guess(`ewto_inv_${'B'.repeat(43)}`)).status);
+      expect(same).toEqual([400, 400, 400, 400, 400, 429, 429]);
+      const many: Response[] = [];
+      for (let i = 0; i < 20; i++) many.push(await guess(`ewto_inv_guess${i}`));
+      const last = many.at(-1)!;
+      expect(last.status).toBe(429);
+      expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(last.headers.get('content-type')).toBe('application/problem+json');
+      const failures = (await h.deps.audit.listEntries({ limit: 1000 })).items.filter(
+        (e) => e.entry.action === 'auth.failed',
+      );
+      expect(failures.length).toBeLessThanOrEqual(3);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
 });
 
 describe('organisation slugs (item 8)', () => {

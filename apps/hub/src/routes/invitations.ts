@@ -11,7 +11,7 @@ import {
   revokeInvitation,
 } from '@ewto/identity';
 import type { Hono } from 'hono';
-import { audit, audited, clip, permit } from '../auth.ts';
+import { audit, audited, authFailed, clip, permit, refuseIfThrottled } from '../auth.ts';
 import { created, pageParams, pageQuery, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
@@ -46,11 +46,18 @@ export function invitationRoutes(app: Hono<AppEnv>, table: RouteTable) {
           schema: 'problem',
           contentType: 'application/problem+json',
         },
+        429: {
+          description: 'Too many failed attempts from this address or with this code (Retry-After)',
+          schema: 'problem',
+          contentType: 'application/problem+json',
+        },
       },
     },
     async (c) => {
       const { code, name } = c.var.body as { code: string; name?: string };
       const { deps, requestId } = c.var;
+      // The code is a credential: failures count against this address and this code (429 when over).
+      await refuseIfThrottled(c, code);
       let out: Awaited<ReturnType<typeof redeemInvitation>>;
       try {
         out = await deps.audit.transaction(async (tx, record) => {
@@ -72,9 +79,12 @@ export function invitationRoutes(app: Hono<AppEnv>, table: RouteTable) {
           return r;
         });
       } catch (e) {
-        // A real code refused (used twice, expired, revoked): worth a line in the audit log. An
-        // unknown code is an anonymous authentication failure like a bad token.
-        if (e instanceof InvitationError && e.invitation)
+        if (!(e instanceof InvitationError)) throw e;
+        // Every refusal counts as a failed authentication (rate-limited, audited per source and
+        // window); a real code refused (used twice, expired, revoked) also gets its own line about
+        // the invitation.
+        await authFailed(c, code, { endpoint: 'invitation', reason: clip(e.message) });
+        if (e.invitation)
           await audit(c, 'invitation.redeemed', {
             outcome: 'failure',
             orgId: e.invitation.orgId,
