@@ -90,6 +90,19 @@ export function bySize(list: readonly Served[]): Served[] {
 }
 
 /**
+ * Whether the trusted checkpoints cover the log as far as any served checkpoint does: entries
+ * vouched for only by checkpoints of compromised keys are not verified. Undefined when they do.
+ */
+export function coverageProblem(trusted: readonly Served[], served: readonly Served[]): string | undefined {
+  const head = trusted.reduce((m, s) => Math.max(m, s.checkpoint.treeSize), 0);
+  const largest = served.reduce((m, s) => Math.max(m, s.checkpoint.treeSize), 0);
+  if (!trusted.length) return 'no checkpoint signed by a trusted key: nothing vouches for the log';
+  if (head < largest)
+    return `no trusted checkpoint covers the log: entries ${head} to ${largest - 1} are vouched for only by checkpoints of compromised keys (\`ewto admin keys compromised\` signs one with the new key)`;
+  return undefined;
+}
+
+/**
  * Proves, with the hub's consistency proofs, that each trusted checkpoint extends the one before it
  * (so none was forked or rewritten); returns the problems.
  */

@@ -4,7 +4,16 @@ import { validate } from '@ewto/schemas';
 import { CliError, type Command, EXIT, type Group, type Io } from '../cli.ts';
 import { allPages, connect } from '../hub-client.ts';
 import { choice, readInput } from '../io.ts';
-import { bySize, checkChain, checkExtends, describe, hubKeys, judge, type Served } from './audit-trust.ts';
+import {
+  bySize,
+  checkChain,
+  checkExtends,
+  coverageProblem,
+  describe,
+  hubKeys,
+  judge,
+  type Served,
+} from './audit-trust.ts';
 
 function printReport(io: Io, report: AuditLogReport, extra: string[], warnings: string[], format: string) {
   if (format === 'json') {
@@ -92,12 +101,8 @@ const verify: Command = {
       else problems.push(v.problem);
     }
     const head = trusted.at(-1);
-    const largest = served.at(-1)!;
-    if (!head) problems.push('no checkpoint signed by a trusted key: nothing vouches for the log');
-    else if (head.checkpoint.treeSize < largest.checkpoint.treeSize)
-      problems.push(
-        `no trusted checkpoint covers the log: entries ${head.checkpoint.treeSize} to ${largest.checkpoint.treeSize - 1} are vouched for only by checkpoints of compromised keys (\`ewto admin keys compromised\` signs one with the new key)`,
-      );
+    const uncovered = coverageProblem(trusted, served);
+    if (uncovered) problems.push(uncovered);
     // Every trusted checkpoint extends the one before it, and the saved one is extended by the latest.
     problems.push(...(await checkChain(client, trusted)));
     if (saved && savedTrusted && head)
