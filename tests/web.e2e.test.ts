@@ -11,6 +11,7 @@ import { listPats } from '@ewto/identity';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.ts';
+import { call, network, registerEncryptionKey } from './support/intel.ts';
 import { repoRoot } from './support/paths.ts';
 import {
   addVirtualAuthenticator,
@@ -45,7 +46,12 @@ afterAll(async () => {
 });
 
 async function signedInPage(
-  persona: 'company-admin' | 'company-editor' | 'convener-admin' | 'company-viewer' = 'company-admin',
+  persona:
+    | 'company-admin'
+    | 'company-editor'
+    | 'convener-admin'
+    | 'company-viewer'
+    | 'agency-admin' = 'company-admin',
 ) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -313,6 +319,54 @@ describe('web app in Chromium', () => {
     for (const x of [a, b, v]) await x.context.close();
   }, 90_000);
 
+  it('an agency decrypts its package in the browser with a local key file and sees only its own packages', async () => {
+    const own = await registerEncryptionKey(w, w.orgs.agency.id);
+    await registerEncryptionKey(w, w.orgs.otherAgency.id);
+    const publish = async (recipient: string) => {
+      const res = await call(
+        w,
+        'convener-editor',
+        'POST',
+        '/api/v1/intel/networks',
+        network({ recipients: [recipient] }),
+      );
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { packages: Array<{ packageId: string }> }).packages[0]!.packageId;
+    };
+    const mine = await publish('unit-a');
+    const theirs = await publish('unit-b');
+    const keyFile = join(tmpdir(), `agency-enc-${process.pid}.private.jwk.json`);
+    writeFileSync(keyFile, JSON.stringify(own.privateJwk));
+    const { context, page } = await signedInPage('agency-admin');
+    const sent: string[] = [];
+    page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+    await page.goto(`${hubUrl}/intel`);
+    const inbox = page.getByTestId('inbox');
+    await inbox.waitFor({ timeout: 15_000 });
+    const ids = await inbox
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-package')));
+    expect(ids).toEqual([mine]);
+    await inbox.getByRole('link', { name: 'Open' }).click();
+    await page.getByRole('button', { name: 'Load key file and decrypt…' }).waitFor({ timeout: 15_000 });
+    await page.locator('input[type=file]').first().setInputFiles(keyFile);
+    const checks = page.getByTestId('package-checks');
+    await checks.waitFor({ timeout: 15_000 });
+    const results = await checks
+      .locator('li')
+      .evaluateAll((lis) => lis.map((li) => [li.textContent, li.getAttribute('data-ok')]));
+    expect(results.every(([, ok]) => ok === 'true')).toBe(true);
+    expect(results.map(([t]) => t)).toEqual(expect.arrayContaining([expect.stringContaining('Decrypted')]));
+    expect(await page.getByTestId('package-content').textContent()).toContain('Storefront network');
+    // The private key never left the page.
+    expect(sent.some((r) => r.includes(String(own.privateJwk.d)))).toBe(false);
+    // Another agency's package: not found.
+    await page.goto(`${hubUrl}/intel/packages/${theirs}`);
+    await page.getByRole('alert').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('alert').textContent()).toMatch(/not found|no such/i);
+    await context.close();
+  }, 60_000);
+
   it('has no serious or critical axe-core violation on the main pages, at 1280 and 360 px', async () => {
     const { context, page } = await signedInPage('convener-admin');
     const found: Record<string, string[]> = {};
@@ -327,6 +381,7 @@ describe('web app in Chromium', () => {
         ['/admin/members', 'Members and roles'],
         ['/plans', 'Action plans'],
         ['/progress', 'Coalition progress'],
+        ['/intel', 'Intelligence inbox'],
         ['/admin/keys', 'Agency keys'],
         ['/admin/audit', 'Audit log'],
         ['/account', 'My account'],

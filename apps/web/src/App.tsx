@@ -17,6 +17,8 @@ const ScreenPage = lazy(() => import('./pages/keywords/ScreenPage.tsx'));
 const MembersPage = lazy(() => import('./pages/admin/MembersPage.tsx'));
 const KeysPage = lazy(() => import('./pages/admin/KeysPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx'));
+const InboxPage = lazy(() => import('./pages/intel/InboxPage.tsx'));
+const PackagePage = lazy(() => import('./pages/intel/PackagePage.tsx'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 const PlanEditor = lazy(() => import('./pages/plans/PlanEditor.tsx'));
 const ProgressPage = lazy(() => import('./pages/plans/ProgressPage.tsx'));
@@ -47,6 +49,8 @@ function Guarded() {
           <Route path="/policies" element={<PolicyPage />} />
           <Route path="/orgs/:org/policies/:id" element={<ReportPage />} />
           <Route path="/frameworks" element={<ComparePage />} />
+          <Route path="/intel" element={<InboxPage />} />
+          <Route path="/intel/packages/:id" element={<PackagePage />} />
           <Route path="/plans" element={<PlansPage />} />
           <Route path="/plans/:id" element={<PlanEditor />} />
           <Route path="/progress" element={<ProgressPage />} />

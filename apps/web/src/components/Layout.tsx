@@ -38,6 +38,10 @@ const SECTIONS: Array<{ title: string; items: NavItem[] }> = [
     ],
   },
   {
+    title: 'Intelligence',
+    items: [{ to: '/intel', label: 'Inbox' }],
+  },
+  {
     title: 'Keywords',
     items: [
       { to: '/keywords', label: 'Keyword library' },
