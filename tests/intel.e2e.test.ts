@@ -148,6 +148,24 @@ describe('publishing', () => {
     );
     expect(other.status).toBe(409);
   });
+
+  it('Idempotency-Key: concurrent retries publish once', async () => {
+    const key = { 'idempotency-key': `race-${Date.now()}` };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call(w, 'convener-editor', 'POST', '/api/v1/intel/alerts', alert(), key),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id)));
+    expect(ids.size).toBe(1);
+    const list = (await (
+      await call(w, 'convener-editor', 'GET', '/api/v1/intel/publications?limit=200')
+    ).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(list.items.filter((p) => ids.has(p.id))).toHaveLength(1);
+  });
 });
 
 describe('encrypted packages, receipts, retractions', () => {
