@@ -133,4 +133,24 @@ describe('/collab with the browser session cookie', () => {
     expect(out.status).toBe(204);
     await until(() => browser.closes.includes(4403), 15_000, 'close 4403 after sign-out');
   }, 60_000);
+
+  it("someone who leaves disappears from the others' presence at once, not after the awareness timeout", async () => {
+    const id = await newPlan();
+    const a = connect(w.hub.url, id, w.tokens['company-editor']);
+    const b = connect(w.hub.url, id, w.tokens['convener-editor']);
+    cleanup.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
+    await Promise.all([synced(a, 15_000), synced(b, 15_000)]);
+    a.provider.awareness.setLocalStateField('user', { name: 'A' });
+    const aId = a.doc.clientID;
+    await until(() => b.provider.awareness.getStates().has(aId), 15_000, "A in B's presence");
+    const left = Date.now();
+    // The connection drops (tab closed, network gone): no goodbye from A, the hub must tell B.
+    a.provider.shouldConnect = false;
+    (a.provider.ws as unknown as WebSocket).terminate();
+    await until(() => !b.provider.awareness.getStates().has(aId), 15_000, "A gone from B's presence");
+    expect(Date.now() - left).toBeLessThan(15_000);
+  }, 60_000);
 });

@@ -125,8 +125,16 @@ export class DocStore {
   /** Removes the peer (and its awareness states); unloads the room when it was the last. */
   leave(room: Room, peer: Peer) {
     if (!room.peers.delete(peer)) return;
-    if (peer.awarenessIds.size)
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...peer.awarenessIds], peer);
+    if (peer.awarenessIds.size) {
+      const ids = [...peer.awarenessIds];
+      awarenessProtocol.removeAwarenessStates(room.awareness, ids, peer);
+      // Tell the others at once (state null), rather than after their 30 s awareness timeout.
+      const known = ids.filter((id) => room.awareness.meta.has(id));
+      if (known.length && room.peers.size) {
+        const out = encodeAwarenessStates(room.awareness, known);
+        for (const p of room.peers) p.send(out);
+      }
+    }
     this.#maybeUnload(room);
   }
 

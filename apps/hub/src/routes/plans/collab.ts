@@ -6,15 +6,14 @@
  * (browsers always send one on a websocket upgrade; another site's page is refused with 403).
  */
 
-import { findLiveSession, IdentityError, sessionActor } from '@ewto/identity';
 import { upgradeWebSocket } from '@hono/node-server';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { WebSocket } from 'ws';
 import { audit, requireActor } from '../../auth.ts';
-import type { CollabCredential, Connection } from '../../collab/connection.ts';
+import type { Connection } from '../../collab/connection.ts';
 import { ApiError } from '../../problem.ts';
 import { toRecord } from '../../services/plans.ts';
-import { checkOrigin, sessionSecret } from '../../session-cookie.ts';
+import { checkOrigin } from '../../session-cookie.ts';
 import type { AppEnv } from '../../types.ts';
 import { loadPlan } from './load.ts';
 
@@ -30,8 +29,10 @@ export function collabRoutes(app: Hono<AppEnv>) {
         },
       );
     requireActor(c);
+    // The session cookie only from the hub's own page: browsers always send Origin on an upgrade.
+    if (c.var.session) checkOrigin(c, { required: true });
     const plan = await loadPlan(c, 'plan.read', 'planId');
-    const credential = c.var.credential ?? sessionCredential(c);
+    const credential = c.var.credential;
     if (!credential)
       throw new ApiError(401, 'unauthenticated', 'no credential for a collaboration connection');
     await audit(c, 'plan.read', {
@@ -50,27 +51,4 @@ export function collabRoutes(app: Hono<AppEnv>) {
       onError: () => conn?.closed(),
     }))(c, next);
   });
-}
-
-/**
- * The credential of a caller who upgraded with the session cookie: its Origin must be the hub's
- * (required, not only checked when present), and each recheck finds the session live again (a
- * signed-out or revoked session closes the connection with 4403, an expired one with 4401).
- */
-function sessionCredential(c: Context<AppEnv>): CollabCredential | undefined {
-  const session = c.var.session;
-  const secret = sessionSecret(c);
-  if (!session || !secret) return undefined;
-  checkOrigin(c, { required: true });
-  const { db } = c.var.deps;
-  return {
-    actor: c.var.actor,
-    key: `session:${session.id}`,
-    expiresAt: Date.parse(session.expiresAt),
-    recheck: async () => {
-      const live = await findLiveSession(db, secret);
-      if (!live) throw new IdentityError('invalid-token', 'the browser session ended');
-      return sessionActor(db, live);
-    },
-  };
 }

@@ -1,4 +1,7 @@
-/** An activity's rich-text description: TipTap bound to its Y.XmlFragment, with the others' carets. */
+/**
+ * An activity's rich-text description: TipTap bound to the activity's Y.XmlFragment by the stock
+ * Collaboration extension (y-tiptap), with the other people's carets and selections.
+ */
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -7,45 +10,59 @@ import { useEffect } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 
+export interface Person {
+  name: string;
+  color: string;
+}
+
+/** A caret with the person's name; colours set through the CSSOM (no style attributes in markup). */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  caret.style.borderColor = String(user.color);
+  const label = document.createElement('span');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = String(user.color);
+  label.textContent = String(user.name);
+  caret.append(label);
+  return caret;
+}
+
 export function Description({
   fragment,
   provider,
-  user,
-  editable,
-  label,
+  person,
+  writable,
+  labelId,
 }: {
   fragment: Y.XmlFragment;
   provider: WebsocketProvider;
-  user: { name: string; color: string };
-  editable: boolean;
-  label: string;
+  person: Person;
+  writable: boolean;
+  labelId: string;
 }) {
   const editor = useEditor(
     {
       extensions: [
-        // Undo/redo comes from Yjs (the collaboration extension), not ProseMirror's history.
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider, user }),
+        CollaborationCaret.configure({ provider, user: person, render: renderCaret }),
       ],
-      editable,
+      editable: writable,
       editorProps: {
         attributes: {
-          'aria-label': label,
           role: 'textbox',
           'aria-multiline': 'true',
+          'aria-labelledby': labelId,
+          'aria-readonly': String(!writable),
           class: 'plan-description',
         },
       },
     },
-    [fragment],
+    [fragment, provider],
   );
   useEffect(() => {
-    editor?.setEditable(editable);
-  }, [editor, editable]);
-  // The accessible name follows the activity's title as people type it.
-  useEffect(() => {
-    editor?.view.dom.setAttribute('aria-label', label);
-  }, [editor, label]);
+    if (editor && editor.isEditable !== writable) editor.setEditable(writable);
+  }, [editor, writable]);
   return <EditorContent editor={editor} />;
 }
