@@ -144,6 +144,11 @@ describe('collaboration', { timeout: 30_000 }, () => {
     const fresh = client(id, 'company-viewer');
     await synced(fresh);
     expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(a.doc));
+    // The hub unloads the plan once its last client has left and everything is stored.
+    const loaded = () => [...w.hub.deps.collab.store.rooms()].some((r) => r.plan.id === id);
+    expect(loaded()).toBe(true);
+    for (const c of [a, b, fresh]) c.destroy();
+    await until(() => !loaded(), 10_000, 'the plan to unload');
   });
 
   it("drops a viewer's edit, answers permission-denied, and stores nothing of it", async () => {
