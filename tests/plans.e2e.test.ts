@@ -45,6 +45,17 @@ async function newPlan(title = 'Plan 2027', org = w.orgs.company.id) {
 }
 
 /** Polls the stored plan (GET) until `cond` holds. */
+/** The audit entries about a plan's changes (plan.written), as their `details.change`. */
+async function planWrites(id: string): Promise<string[]> {
+  const rs = await w.hub.deps.dbHandle.client.execute(
+    "select entry from audit_entries where action = 'plan.written'",
+  );
+  return rs.rows
+    .map((r) => JSON.parse(String(r[0])) as { resource?: { id: string }; details: { change: string } })
+    .filter((e) => e.resource?.id === id)
+    .map((e) => e.details.change);
+}
+
 async function storedUntil(id: string, cond: (plan: Json) => boolean, ms = 10_000) {
   const end = Date.now() + ms;
   for (;;) {
@@ -327,6 +338,7 @@ describe('versions, activity, gaps, progress, archive', { timeout: 30_000 }, () 
     expect(restored.status).toBe(200);
     expect(restored.json.categories.policy.map((x: { title: string }) => x.title)).toEqual(['Keep me']);
     await until(() => JSON.stringify(titles(a.doc)) === '["Keep me"]', 10_000, 'restore reaches the client');
+    expect(await planWrites(id)).toEqual(['version', 'restore']);
     const versions = await api('company-viewer', 'GET', `/api/v1/plans/${id}/versions`);
     expect(versions.json.items.map((x: { label: string }) => x.label)).toEqual(['Before the workshop']);
     const log = await api('company-viewer', 'GET', `/api/v1/plans/${id}/activity`);
@@ -375,6 +387,7 @@ describe('versions, activity, gaps, progress, archive', { timeout: 30_000 }, () 
     });
     expect(again.json.created).toEqual([]);
     expect(again.json.skipped).toEqual(gaps);
+    expect(await planWrites(id)).toEqual(['from-submission']);
     const stored = await api('company-viewer', 'GET', `/api/v1/plans/${id}`);
     expect(stored.json.categories.policy.map((a: { provision: string }) => a.provision)).toEqual(gaps);
     expect(

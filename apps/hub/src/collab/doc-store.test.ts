@@ -1,4 +1,4 @@
-import { categoryArray, createSkeleton, projectPlan } from '@ewto/plans';
+import { categoryArray, planMap, projectPlan } from '@ewto/plans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan } from '../services/plans.ts';
@@ -12,7 +12,10 @@ beforeAll(async () => {
   const { createOrg } = await import('@ewto/identity');
   orgId = (await createOrg(app.deps.db, { slug: 'c', name: 'C', kind: 'company' })).id;
 });
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.deps.collab.close();
+  app?.close();
+});
 
 function peer(): Peer & { closes: string[] } {
   const closes: string[] = [];
@@ -77,20 +80,25 @@ describe('document store', () => {
     expect(json(fresh)).toEqual(json(client));
   });
 
-  it('creates the skeleton once and rejects a replaced category with a reason', async () => {
+  it('rejects an update that replaces the categories container, with a reason, and keeps the stored plan', async () => {
     const plan = await createPlan(app.deps.db, { orgId, period: '2027', title: 'T', createdBy: 'u1' });
     const record = { id: plan.id, orgId, period: '2027', archived: false };
-    const other = new Y.Doc();
-    createSkeleton(other, { title: 'T', company: orgId, period: '2027' });
+    const { client, updates } = await threeEdits(plan.id);
     const store = app.deps.collab.store;
     const p = peer();
     const room = store.join(record, p);
     await room.ready;
-    // A second skeleton made elsewhere replaces the containers: rejected.
-    store.receive(room, p, { type: 'update', update: Y.encodeStateAsUpdate(other) });
-    expect(p.closes[0]).toMatch(/^4400 update rejected: .*replaced/);
+    store.receive(room, p, { type: 'update', update: updates[0]! });
+    // Set after the client saw the hub's container, so it always wins: a replacement.
+    const sv = Y.encodeStateVector(client);
+    planMap(client).set('categories', new Y.Map());
+    store.receive(room, p, { type: 'update', update: Y.encodeStateAsUpdate(client, sv) });
+    expect(p.closes[0]).toMatch(/^4400 update rejected: plan\.categories (was replaced|is missing)/);
     await room.ready;
-    expect(json(room.doc).categories.policy).toEqual([]);
+    await room.lastStored;
+    expect(json(room.doc).categories.policy.map((a) => a.id)).toEqual(['a1']);
+    const { doc: fresh } = await app.deps.collab.log.loadDoc(plan.id);
+    expect(json(fresh).categories.policy.map((a) => a.id)).toEqual(['a1']);
     store.leave(room, p);
   });
 });

@@ -48,6 +48,9 @@ export interface Peer {
 
 const MAX_INFLIGHT = 256;
 
+/** Writes one update durably; resolves once committed. */
+export type Persist = (update: Uint8Array) => Promise<void>;
+
 export class Room {
   doc!: Y.Doc;
   skeleton!: Skeleton;
@@ -236,15 +239,25 @@ export class DocStore {
     return problem ? `update rejected: ${problem}` : undefined;
   }
 
-  /** Stores an accepted update, then sends it to every other peer. */
-  #accept(room: Room, update: Uint8Array, actorId: string, from: Peer | undefined): Promise<void> {
+  /**
+   * Stores an accepted update (through the group-commit log, or `persist` when the caller writes it
+   * in a transaction of its own), then sends it to every other peer.
+   */
+  #accept(
+    room: Room,
+    update: Uint8Array,
+    actorId: string,
+    from: Peer | undefined,
+    persist: Persist = (u) => this.#log.append(room.plan.id, u, actorId),
+  ): Promise<void> {
     room.pending.push(update);
     if (from && ++from.inflight === MAX_INFLIGHT) from.pause();
-    const stored = this.#log.append(room.plan.id, update, actorId);
-    room.lastStored = stored.catch(() => {});
+    const stored = persist(update);
+    // Everything accepted so far, whichever writer stores it: sync replies wait for all of it.
+    room.lastStored = Promise.all([room.lastStored, stored.catch(() => {})]).then(() => {});
     return stored.then(
       () => {
-        room.pending.shift();
+        room.pending.splice(room.pending.indexOf(update), 1);
         if (from && from.inflight-- === MAX_INFLIGHT / 2) from.resume();
         const msg = encodeUpdate(update);
         for (const p of room.peers) if (p !== from) p.send(msg);
@@ -266,9 +279,15 @@ export class DocStore {
 
   /**
    * Applies a change the hub makes on someone's behalf (REST), stores it and broadcasts it.
+   * `persist` writes the update itself (e.g. in the transaction of its audit entry).
    * @example await store.edit(plan, userId, (doc) => addActivities(doc, 'policy', items))
    */
-  async edit<T>(plan: PlanRecord, actorId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+  async edit<T>(
+    plan: PlanRecord,
+    actorId: string,
+    fn: (doc: Y.Doc) => T,
+    { persist }: { persist?: Persist } = {},
+  ): Promise<T> {
     const room = this.#room(plan);
     room.refs++;
     try {
@@ -294,7 +313,7 @@ export class DocStore {
         this.#rebuild(room);
         throw new PlanError('shape-violation', problem);
       }
-      await this.#accept(room, Y.mergeUpdates(updates), actorId, undefined);
+      await this.#accept(room, Y.mergeUpdates(updates), actorId, undefined, persist);
       return result;
     } finally {
       room.refs--;

@@ -83,6 +83,13 @@ export class UpdateLog {
     for (const f of this.#idle.splice(0)) f();
   }
 
+  /** Writes one update in the caller's transaction (a change the hub makes, with its audit entry). */
+  static async appendIn(tx: Database, planId: string, update: Uint8Array, actor: string): Promise<void> {
+    await tx
+      .insert(planUpdates)
+      .values({ planId, update: Buffer.from(update), actor, createdAt: new Date().toISOString() });
+  }
+
   /** Resolves when everything appended so far is written (or failed). */
   drained(): Promise<void> {
     if (!this.#running && !this.#timer && this.#queue.length === 0) return Promise.resolve();

@@ -14,6 +14,7 @@ import {
 import { validate } from '@ewto/schemas';
 import type { ActionPlan, CoalitionProgress, IndicatorKind } from '@ewto/schemas/generated/action-plan';
 import * as Y from 'yjs';
+import type { Persist } from '../collab/doc-store.ts';
 import type { HubDeps } from '../types.ts';
 import { type PlanRow, plansOfPeriod, toRecord } from './plans.ts';
 
@@ -39,10 +40,18 @@ export async function storedState(deps: HubDeps, plan: PlanRow): Promise<Uint8Ar
 }
 
 /** Makes the plan read like a version, as a new edit by `userId`. */
-export async function restoreVersion(deps: HubDeps, plan: PlanRow, state: Uint8Array, userId: string) {
+export async function restoreVersion(
+  deps: HubDeps,
+  plan: PlanRow,
+  state: Uint8Array,
+  userId: string,
+  persist?: Persist,
+) {
   const version = new Y.Doc();
   Y.applyUpdate(version, state);
-  await deps.collab.store.edit(toRecord(plan), userId, (doc) => restoreFrom(doc, version));
+  await deps.collab.store.edit(toRecord(plan), userId, (doc) => restoreFrom(doc, version), {
+    ...(persist ? { persist } : {}),
+  });
 }
 
 interface ReportProvision {
@@ -62,35 +71,41 @@ export async function activitiesFromReport(
   plan: PlanRow,
   report: { provisions?: ReportProvision[] },
   userId: string,
+  persist?: Persist,
 ) {
   const gaps = (report.provisions ?? []).filter((p) => p.verdict === 'missing' || p.verdict === 'partial');
-  return deps.collab.store.edit(toRecord(plan), userId, (doc) => {
-    const have = provisionsWithActivities(doc);
-    const items: NewActivity[] = [];
-    const skipped: string[] = [];
-    for (const p of gaps) {
-      if (have.has(p.id)) {
-        skipped.push(p.id);
-        continue;
+  return deps.collab.store.edit(
+    toRecord(plan),
+    userId,
+    (doc) => {
+      const have = provisionsWithActivities(doc);
+      const items: NewActivity[] = [];
+      const skipped: string[] = [];
+      for (const p of gaps) {
+        if (have.has(p.id)) {
+          skipped.push(p.id);
+          continue;
+        }
+        const missing = [...(p.missing?.scope ?? []), ...(p.missing?.measures ?? [])]
+          .map((m) => m.text)
+          .filter(Boolean);
+        items.push({
+          id: crypto.randomUUID(),
+          title: `${p.verdict === 'missing' ? 'Adopt' : 'Complete'} ${p.id}: ${p.title}`,
+          provision: p.id,
+          description: [
+            `${p.id} is ${p.verdict} in the policy: ${p.message ?? ''}`.trim(),
+            ...missing.map((m) => `Missing: ${m}`),
+          ].join('\n'),
+        });
       }
-      const missing = [...(p.missing?.scope ?? []), ...(p.missing?.measures ?? [])]
-        .map((m) => m.text)
-        .filter(Boolean);
-      items.push({
-        id: crypto.randomUUID(),
-        title: `${p.verdict === 'missing' ? 'Adopt' : 'Complete'} ${p.id}: ${p.title}`,
-        provision: p.id,
-        description: [
-          `${p.id} is ${p.verdict} in the policy: ${p.message ?? ''}`.trim(),
-          ...missing.map((m) => `Missing: ${m}`),
-        ].join('\n'),
-      });
-    }
-    if (items.length) addActivities(doc, 'policy', items);
-    const created = items.map((i) => i.id);
-    const json = projectPlan(doc, { id: plan.id, archived: false, createdAt: plan.createdAt });
-    return { created: json.categories.policy.filter((a) => created.includes(a.id)), skipped };
-  });
+      if (items.length) addActivities(doc, 'policy', items);
+      const created = items.map((i) => i.id);
+      const json = projectPlan(doc, { id: plan.id, archived: false, createdAt: plan.createdAt });
+      return { created: json.categories.policy.filter((a) => created.includes(a.id)), skipped };
+    },
+    persist ? { persist } : {},
+  );
 }
 
 /** Whether the actor may read every company's plans (conveners), not only their own. */

@@ -1,7 +1,8 @@
 /** Who changed which activity; activities from a policy submission's gaps; Coalition progress. */
 import { coalesceEvents } from '@ewto/plans';
 import type { Hono } from 'hono';
-import { audit, permit, requireActor } from '../../auth.ts';
+import { audit, audited, permit, requireActor } from '../../auth.ts';
+import { UpdateLog } from '../../collab/update-log.ts';
 import { ApiError } from '../../problem.ts';
 import { defineRoute, type RouteTable } from '../../routing.ts';
 import { activitiesFromReport, progress, readablePlanOrgs } from '../../services/plan-content.ts';
@@ -69,17 +70,18 @@ export function activityRoutes(app: Hono<AppEnv>, table: RouteTable) {
           `the company of plan ${plan.id} has no policy submission ${submissionId}`,
         );
       const actor = requireActor(c);
-      const result = await activitiesFromReport(
-        c.var.deps,
-        plan,
-        sub.report as never,
-        actor.kind === 'user' ? actor.userId : 'unknown',
+      const userId = actor.kind === 'user' ? actor.userId : 'unknown';
+      // The new activities and their audit entry commit together; only then are they sent to anyone.
+      const result = await activitiesFromReport(c.var.deps, plan, sub.report as never, userId, (update) =>
+        audited(c, async (tx, record) => {
+          await UpdateLog.appendIn(tx, plan.id, update, userId);
+          record('plan.written', {
+            orgId: plan.orgId,
+            resource: { type: 'plan', id: plan.id },
+            details: { change: 'from-submission', submissionId },
+          });
+        }),
       );
-      await audit(c, 'plan.written', {
-        orgId: plan.orgId,
-        resource: { type: 'plan', id: plan.id },
-        details: { change: 'from-submission', submissionId, created: result.created.length },
-      });
       return c.json(result);
     },
   );

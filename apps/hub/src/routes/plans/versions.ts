@@ -1,6 +1,7 @@
 /** Named versions of a plan, and restoring one as a new edit. */
 import type { Hono } from 'hono';
-import { audit, audited, requireActor } from '../../auth.ts';
+import { audited, requireActor } from '../../auth.ts';
+import { UpdateLog } from '../../collab/update-log.ts';
 import { created, pageParams, pageQuery, param } from '../../http.ts';
 import { ApiError } from '../../problem.ts';
 import { defineRoute, type RouteTable } from '../../routing.ts';
@@ -86,12 +87,18 @@ export function versionRoutes(app: Hono<AppEnv>, table: RouteTable) {
       const version = await getVersion(c.var.deps.db, plan.id, param(c, 'versionId'));
       if (!version)
         throw new ApiError(404, 'not-found', `plan ${plan.id} has no version ${param(c, 'versionId')}`);
-      await restoreVersion(c.var.deps, plan, version.state, actor.kind === 'user' ? actor.userId : 'unknown');
-      await audit(c, 'plan.written', {
-        orgId: plan.orgId,
-        resource: { type: 'plan', id: plan.id },
-        details: { change: 'restore', versionId: version.id },
-      });
+      const userId = actor.kind === 'user' ? actor.userId : 'unknown';
+      // The restoring edit and its audit entry commit together; only then is it sent to anyone.
+      await restoreVersion(c.var.deps, plan, version.state, userId, (update) =>
+        audited(c, async (tx, record) => {
+          await UpdateLog.appendIn(tx, plan.id, update, userId);
+          record('plan.written', {
+            orgId: plan.orgId,
+            resource: { type: 'plan', id: plan.id },
+            details: { change: 'restore', versionId: version.id },
+          });
+        }),
+      );
       return c.json((await readPlan(c.var.deps, plan)).json);
     },
   );
