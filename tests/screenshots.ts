@@ -36,6 +36,54 @@ try {
     if (res.status !== 201) throw new Error(`submitting ${ex}: HTTP ${res.status} ${await res.text()}`);
     [, , , , orgId = '', , submission = ''] = new URL(res.headers.get('location')!).pathname.split('/');
   }
+  // A plan with activities from the gaps of the last submission, and a trend alert for the demo agency.
+  const accessFor = async (email: string) => {
+    const u = await findUser(hub.deps.db, email);
+    const pat = await createPat(hub.deps.db, {
+      userId: u!.id,
+      name: 'screenshots',
+      createdBy: 'screenshots',
+    });
+    return (await hub.deps.tokens.exchangePat(pat.token, TOKEN_TYPE_PAT)).access_token;
+  };
+  const convener = await accessFor('convener-editor@wwf.example');
+  const post = async (path: string, body: unknown) => {
+    const res = await hub.hub.app.request(path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${convener}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status >= 300) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const plan = await post('/api/v1/orgs/example-market/plans', {
+    title: 'Example Market action plan 2027',
+    period: '2027',
+  });
+  await post(`/api/v1/plans/${plan.id}/activities/from-submission`, { submissionId: submission });
+  const published = await post('/api/v1/intel/alerts', {
+    tlp: 'GREEN',
+    recipients: ['demo-wildlife-crime-unit'],
+    handling: 'H1',
+    grades: { source: 'B', information: 2 },
+    expires: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    alert: {
+      title: 'New code words for ivory bangles (illustrative)',
+      summary: 'Sellers moved to a colour code word after keyword filters caught "ivory".',
+      provenance: 'illustrative',
+      terms: [
+        {
+          text: 'white gold bangle',
+          kind: 'code-word',
+          groups: ['elephant'],
+          language: 'en',
+          firstSeen: '2026-10-12',
+          confidence: 'medium',
+        },
+      ],
+    },
+  });
+  const packageId = (published.packages as Array<{ packageId: string }>)[0]!.packageId;
   await hub.deps.audit.checkpoint();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -63,6 +111,9 @@ try {
     ['members', '/admin/members', 'Members and roles'],
     ['audit', '/admin/audit', 'Audit log'],
     ['account', '/account', 'My account'],
+    ['plans', '/plans', 'Action plans'],
+    ['plan-editor', `/plans/${plan.id}`, 'Example Market action plan 2027'],
+    ['progress', '/progress', 'Coalition progress'],
   ];
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
@@ -73,6 +124,25 @@ try {
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(400);
       await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: width === 1280 });
+      process.stdout.write(`docs/screenshots/${name}-${width}.png\n`);
+    }
+  }
+  // The agency analyst: inbox and a package.
+  const agency = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ap = await agency.newPage();
+  await ap.goto(`${base}/sign-in`);
+  await ap.getByRole('button', { name: /Demo sign-in as Demo agency analyst/ }).click();
+  await ap.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
+  for (const width of [1280, 360]) {
+    await ap.setViewportSize({ width, height: width === 360 ? 780 : 900 });
+    for (const [name, path, ready] of [
+      ['inbox', '/intel', 'inbox'],
+      ['package', `/intel/packages/${packageId}`, 'package-checks'],
+    ] as const) {
+      await ap.goto(`${base}${path}`);
+      await ap.getByTestId(ready).waitFor({ timeout: 20_000 });
+      await ap.waitForLoadState('networkidle');
+      await ap.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: width === 1280 });
       process.stdout.write(`docs/screenshots/${name}-${width}.png\n`);
     }
   }

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listPats } from '@ewto/identity';
+import { addMember, createInvitation, createUser, listPasskeys, listPats } from '@ewto/identity';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.ts';
@@ -108,6 +108,32 @@ describe('web app in Chromium', () => {
       expect.arrayContaining(['token', 'passkey']),
     );
     expect(actions.some((a) => a.action === 'session.revoked')).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it("accepts an invitation, then registers a passkey that keeps the invitation's organisation scope", async () => {
+    const db = w.hub.deps.db;
+    const user = await createUser(db, { email: 'invited@alpha.example', name: 'Invited' });
+    await addMember(db, w.orgs.company.id, user.id, 'editor');
+    const { code } = await createInvitation(db, {
+      orgId: w.orgs.company.id,
+      userId: user.id,
+      createdBy: 'test',
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await addVirtualAuthenticator(context, page);
+    await page.goto(`${hubUrl}/sign-in`);
+    await page.getByLabel('Invitation code').fill(code);
+    await page.getByLabel('Your name').fill('Ines Invited');
+    await page.getByRole('button', { name: 'Accept the invitation' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor({ timeout: 15_000 });
+    const session = await page.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.json()));
+    expect(session).toMatchObject({ email: 'invited@alpha.example', scopeOrgId: w.orgs.company.id });
+    await page.getByRole('button', { name: 'Register a passkey' }).click();
+    await page.getByText(/Passkey ".*" registered/).waitFor({ timeout: 15_000 });
+    const keys = await listPasskeys(db, user.id);
+    expect(keys.map((k) => k.scopeOrgId)).toEqual([w.orgs.company.id]);
     await context.close();
   }, 60_000);
 

@@ -15,6 +15,7 @@ import {
   SimpleGrid,
   Stack,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -65,6 +66,13 @@ export function SignIn() {
     validate: {
       token: (v) =>
         v.trim().startsWith('ewto_pat_') ? null : 'A personal access token starts with ewto_pat_',
+    },
+  });
+
+  const invite = useForm({
+    initialValues: { code: '', name: '' },
+    validate: {
+      code: (v) => (v.trim().startsWith('ewto_inv_') ? null : 'An invitation code starts with ewto_inv_'),
     },
   });
 
@@ -170,6 +178,51 @@ export function SignIn() {
               <Group>
                 <Button type="submit" variant="light" loading={busy === 'token'}>
                   Sign in with the token
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="invite-title">
+          <form
+            onSubmit={invite.onSubmit((v) =>
+              run(
+                'invitation',
+                async () => {
+                  // The code is the credential: it becomes a personal access token scoped to the
+                  // organisation, which opens this session; then register a passkey.
+                  const { token } = await api<{ token: string }>('/api/v1/invitations/redeem', {
+                    method: 'POST',
+                    body: { code: v.code.trim(), ...(v.name.trim() ? { name: v.name.trim() } : {}) },
+                    quiet401: true,
+                  });
+                  return api<Session>('/api/v1/auth/session', {
+                    method: 'POST',
+                    body: { token },
+                    quiet401: true,
+                  });
+                },
+                '/account?welcome=1',
+              ),
+            )}
+          >
+            <Stack>
+              <Title order={2} size="h3" id="invite-title">
+                Invited?
+              </Title>
+              <Text size="sm">
+                Enter the invitation code you were given. You then register a passkey for next time.
+              </Text>
+              <Group align="flex-end">
+                <TextInput
+                  label="Invitation code"
+                  placeholder="ewto_inv_…"
+                  autoComplete="off"
+                  {...invite.getInputProps('code')}
+                />
+                <TextInput label="Your name" autoComplete="name" {...invite.getInputProps('name')} />
+                <Button type="submit" variant="light" loading={busy === 'invitation'}>
+                  Accept the invitation
                 </Button>
               </Group>
             </Stack>

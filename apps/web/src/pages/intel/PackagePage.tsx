@@ -49,7 +49,10 @@ function Body({ claims }: { claims: Record<string, unknown> }) {
         <Group gap="xs">
           <Badge variant="light">TLP:{String(claims.tlp)}</Badge>
           <Badge variant="light">{String(claims.handling)}</Badge>
-          <Badge variant="light">grades {JSON.stringify(claims.grades)}</Badge>
+          <Badge variant="light">
+            grades {(claims.grades as { source?: string })?.source}
+            {(claims.grades as { information?: number })?.information}
+          </Badge>
         </Group>
         {body.terms && (
           <Table>
