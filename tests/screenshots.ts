@@ -112,7 +112,7 @@ try {
     ['audit', '/admin/audit', 'Audit log'],
     ['account', '/account', 'My account'],
     ['plans', '/plans', 'Action plans'],
-    ['plan-editor', `/plans/${plan.id}`, 'Example Market action plan 2027'],
+    ['plan-editor', `/plans/${plan.id}`, 'Plan: Example Market action plan 2027'],
     ['progress', '/progress', 'Coalition progress'],
   ];
   for (const width of [1280, 360]) {
