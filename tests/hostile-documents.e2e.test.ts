@@ -149,6 +149,28 @@ describe('invalid UTF-8', () => {
   });
 });
 
+describe('invalid UTF-8 in a JSON body', () => {
+  it('gets 400 naming the byte offset on every JSON route, and nothing is created', async () => {
+    const plans = `${w.hub.url}/api/v1/orgs/${w.orgs.company.id}/plans`;
+    const auth = { authorization: `Bearer ${w.tokens['convener-editor']}` };
+    const count = async () =>
+      ((await (await fetch(plans, { headers: auth })).json()) as { items: unknown[] }).items.length;
+    const before = await count();
+    const head = new TextEncoder().encode('{"period": "2031", "title": "caf');
+    const body = new Uint8Array([...head, 0xe9, 0x20, 0xff, ...new TextEncoder().encode('"}')]);
+    const res = await fetch(plans, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    const p = await problem(res);
+    expect(p).toMatchObject({ code: 'invalid-utf8', offset: head.length });
+    expect(p.detail).toContain(`byte offset ${head.length}`);
+    expect(await count()).toBe(before);
+  });
+});
+
 describe('a malformed JSON body to the policy route', () => {
   it('is reported as malformed JSON, located', async () => {
     const res = await submit('{"kind": "company-policy",\n "rules": [1, 2,]}', 'application/json');

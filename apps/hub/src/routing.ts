@@ -3,7 +3,7 @@
  * from, and registered on the hono app by the same call. Declared JSON bodies are parsed and
  * validated against their JSON Schema before the handler runs.
  */
-import { jsonTooDeep, type SchemaPath, validate } from '@ewto/schemas';
+import { decodeUtf8, jsonTooDeep, type SchemaPath, validate } from '@ewto/schemas';
 import type { Context, Handler, Hono } from 'hono';
 import { requireActor } from './auth.ts';
 import { ApiError } from './problem.ts';
@@ -87,7 +87,10 @@ export function defineRoute(app: Hono<AppEnv>, table: RouteTable, spec: RouteSpe
 
 /** Parses the request body as JSON, answering 400 with the parser's message when it is malformed. */
 export async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
+  // Strict decoding: bytes that are not UTF-8 are refused (400 naming the offset), never replaced by U+FFFD.
+  const decoded = decodeUtf8(new Uint8Array(await c.req.arrayBuffer()));
+  if (!decoded.ok) throw new ApiError(400, 'invalid-utf8', decoded.message, { offset: decoded.offset });
+  const text = decoded.text;
   if (text.trim() === '')
     throw new ApiError(400, 'malformed-json', 'the request body is empty; expected JSON');
   // Nothing after this point (parsing, validation, handlers) sees deeper nesting than a document may have.
