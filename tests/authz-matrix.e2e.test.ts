@@ -37,6 +37,7 @@ POST   /api/v1/auth/token                                400 400 400 400 400 400
 GET    /api/v1/me                                        401 200 200 200 200 200 200 200 200 200 200 200
 GET    /api/v1/me/tokens                                 401 200 200 200 200 200 200 200 200 403 200 200
 POST   /api/v1/me/tokens                                 401 201 201 201 201 201 201 201 201 403 201 201
+GET    /api/v1/me/tokens/{ownToken}                      401 200 200 200 200 200 200 200 200 403 200 200
 DELETE /api/v1/me/tokens/{ownToken}                      401 200 200 200 200 200 200 200 200 403 200 200
 GET    /api/v1/orgs                                      401 200 200 200 200 200 200 200 200 200 200 200
 POST   /api/v1/orgs                                      401 201 403 403 403 403 403 403 403 403 403 403
@@ -56,6 +57,7 @@ POST   /api/v1/orgs/{company}/members/{member}/tokens    401 403 403 403 201 403
 POST   /api/v1/orgs/{other}/members/{otherMember}/tokens 401 403 403 403 404 404 404 404 404 404 404 404
 GET    /api/v1/orgs/{company}/members/{member}/tokens     401 403 403 403 200 403 403 404 404 404 200 200
 GET    /api/v1/orgs/{other}/members/{otherMember}/tokens  401 403 403 403 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{company}/members/{member}/tokens/{memberToken} 401 403 403 403 200 403 403 404 404 404 200 200
 DELETE /api/v1/orgs/{company}/members/{member}/tokens/{memberToken} 401 403 403 403 200 403 403 404 404 404 200 200
 POST   /api/v1/invitations/redeem                   201 201 201 201 201 201 201 201 201 201 201 201
 GET    /api/v1/orgs/{company}/invitations                401 403 403 403 200 403 403 404 404 404 200 200
@@ -68,6 +70,7 @@ GET    /api/v1/orgs/{otherAgency}/keys                   401 200 403 403 404 404
 GET    /api/v1/orgs/{company}/keys                       401 403 403 403 403 403 403 404 404 404 403 403
 POST   /api/v1/orgs/{agency}/keys                        401 403 403 403 404 404 404 201 403 403 404 404
 POST   /api/v1/orgs/{otherAgency}/keys                   401 403 403 403 404 404 404 404 404 404 404 404
+GET    /api/v1/orgs/{agency}/keys/{throwawayKey}         401 200 403 403 404 404 404 200 403 403 404 404
 DELETE /api/v1/orgs/{agency}/keys/{throwawayKey}         401 403 403 403 404 404 404 200 403 403 404 404
 GET    /api/v1/frameworks                                401 200 200 200 200 200 200 200 200 200 200 200
 GET    /api/v1/frameworks/{latest}                       401 200 200 200 200 200 200 200 200 200 200 200

@@ -1,9 +1,12 @@
 /**
  * The hono app, without listen: tests call `app.request()`; server.ts serves it.
  */
+
+import { withCursorSecret } from '@ewto/identity';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth.ts';
 import { buildOpenApi } from './openapi.ts';
 import { ApiError, makeProblem, statusForCode } from './problem.ts';
@@ -25,6 +28,19 @@ import { defineRoute, type RouteTable } from './routing.ts';
 import type { AppEnv, HubDeps } from './types.ts';
 import { HUB_VERSION } from './version.ts';
 
+/**
+ * The web UI's scripts and styles come from the hub itself (Mantine adds inline styles); nothing may
+ * frame it.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  connectSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  frameAncestors: ["'none'"],
+};
+
 export interface HubApp {
   app: Hono<AppEnv>;
   /** Every route the app serves, as declared (the OpenAPI document is built from it). */
@@ -43,6 +59,8 @@ export function createApp(deps: HubDeps): HubApp {
     c.header('X-Request-Id', id);
     await next();
   });
+  // Cursors given out and taken in this request are signed with the database's secret.
+  app.use((_c, next) => withCursorSecret(deps.cursorSecret, next));
   app.use(async (c, next) => {
     c.set('deps', deps);
     const start = performance.now();
@@ -54,6 +72,21 @@ export function createApp(deps: HubDeps): HubApp {
       status: c.res.status,
       ms: Math.round((performance.now() - start) * 10) / 10,
     });
+  });
+  // On every response, errors and the web UI included (set after the handler, so nothing overrides them).
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xContentTypeOptions: 'nosniff',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  // What was sent with credentials is never stored by a browser or a shared cache.
+  app.use(async (c, next) => {
+    await next();
+    const credentialed =
+      c.req.header('authorization') !== undefined || (c.var.actor && c.var.actor.kind !== 'anonymous');
+    if (credentialed) c.header('Cache-Control', 'no-store');
   });
   app.use(
     bodyLimit({

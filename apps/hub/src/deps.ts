@@ -8,6 +8,7 @@ import {
   AuthLimiter,
   HubKeyStore,
   KeyEncryptionKey,
+  loadCursorSecret,
   MemoryRateLimitStore,
   TokenService,
 } from '@ewto/identity';
@@ -39,6 +40,7 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
     }),
   });
   await audit.init();
+  const cursorSecret = await loadCursorSecret(db);
   const windowMs = config.authFailureWindow * 1000;
   const authLimiter = new AuthLimiter(new MemoryRateLimitStore(), {
     perAddress: config.authFailuresPerAddress,
@@ -74,6 +76,7 @@ export async function createDeps(config: HubConfig, dbHandle: DbHandle, log: Log
     audit,
     authLimiter,
     authFailures,
+    cursorSecret,
     frameworks,
     keywords,
     collab,

@@ -33,6 +33,8 @@ export interface HubDeps {
   authLimiter: AuthLimiter;
   /** Records failed authentication: the first per source and window in full, the rest as one count. */
   authFailures: AuthFailureLog;
+  /** Signs the cursors of paginated lists (kept in the database: every hub process shares it). */
+  cursorSecret: string;
   /** The released framework editions (policies/framework/), loaded at start. */
   frameworks: Catalog;
   /** The keyword library (files + promoted terms) and its screener: `await keywords.current()`. */

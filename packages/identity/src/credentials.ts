@@ -99,6 +99,20 @@ export async function listPats(
   );
 }
 
+/** One of a user's tokens (without its secret hash); with `scopeOrgId`, only one scoped to that organisation. */
+export async function getUserPat(
+  db: Database,
+  userId: string,
+  id: string,
+  { scopeOrgId }: { scopeOrgId?: string | null } = {},
+): Promise<PatInfo> {
+  const row = await getPat(db, id);
+  if (!row || row.userId !== userId || (scopeOrgId && row.scopeOrgId !== scopeOrgId))
+    throw new IdentityError('not-found', `no token ${id}`);
+  const { secretHash: _, ...info } = row;
+  return info;
+}
+
 /** Revokes one of a user's tokens; with `scopeOrgId`, only one scoped to that organisation. */
 export async function revokePat(
   db: Database,

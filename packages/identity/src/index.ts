@@ -42,6 +42,7 @@ export {
   createPat,
   findUsablePat,
   getClientKey,
+  getUserPat,
   listClientKeys,
   listPats,
   PAT_PREFIX,
@@ -77,7 +78,15 @@ export {
   revokePendingInvitations,
 } from './invitations.ts';
 export { HubKeyStore, type PublishedJwk, rewrapHubKeys } from './keystore.ts';
-export { clampLimit, decodeCursor, decodeIntCursor, encodeCursor, type Page } from './pagination.ts';
+export {
+  clampLimit,
+  decodeCursor,
+  decodeIntCursor,
+  encodeCursor,
+  loadCursorSecret,
+  type Page,
+  withCursorSecret,
+} from './pagination.ts';
 export {
   addPasskey,
   findPasskey,

@@ -1,5 +1,5 @@
 /** The caller: who the token stands for, and their own personal access tokens. */
-import { credentialScope, findOrg, listPats, revokePat } from '@ewto/identity';
+import { credentialScope, findOrg, getUserPat, listPats, revokePat } from '@ewto/identity';
 import type { Hono } from 'hono';
 import { audited, permit, requireActor } from '../auth.ts';
 import { pageParams, pageQuery, param } from '../http.ts';
@@ -95,6 +95,29 @@ export function meRoutes(app: Hono<AppEnv>, table: RouteTable) {
           throw new ApiError(404, 'not-found', `you are not a member of organisation ${scopeOrg}`);
       }
       return issuePat(c, { userId: a.userId, scopeOrgId: credentialScope(a, requested) });
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/me/tokens/:id',
+      operationId: 'getMyToken',
+      summary: 'One of my personal access tokens (without its secret)',
+      tags,
+      auth: 'bearer',
+      responses: { 200: { description: 'The token', schema: 'identity#/$defs/tokenInfo' } },
+    },
+    async (c) => {
+      await permit(c, 'token.create-own');
+      const a = requireActor(c);
+      return c.json(
+        await getUserPat(c.var.deps.db, a.kind === 'user' ? a.userId : '', param(c, 'id'), {
+          scopeOrgId: a.scopeOrgId,
+        }),
+      );
     },
   );
 

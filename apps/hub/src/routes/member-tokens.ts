@@ -2,7 +2,7 @@
  * The tokens an organisation's admins manage for its members: minted scoped to the organisation
  * (issue 8 item 1), listed and revoked; the person's unscoped tokens are theirs alone.
  */
-import { getMember, listPats, revokePat } from '@ewto/identity';
+import { getMember, getUserPat, listPats, revokePat } from '@ewto/identity';
 import type { Hono } from 'hono';
 import { audited, permit } from '../auth.ts';
 import { pageParams, pageQuery, param } from '../http.ts';
@@ -36,7 +36,12 @@ export function memberTokenRoutes(app: Hono<AppEnv>, table: RouteTable) {
       if (!(await getMember(c.var.deps.db, org.id, userId)))
         throw new ApiError(404, 'not-found', `no member ${userId}`);
       // Scoped to this organisation for its whole life: it never acts in the person's other organisations.
-      return issuePat(c, { userId, orgId: org.id, scopeOrgId: org.id });
+      return issuePat(c, {
+        userId,
+        orgId: org.id,
+        scopeOrgId: org.id,
+        collection: `/api/v1/orgs/${org.id}/members/${userId}/tokens`,
+      });
     },
   );
 
@@ -62,6 +67,28 @@ export function memberTokenRoutes(app: Hono<AppEnv>, table: RouteTable) {
       if (!(await getMember(c.var.deps.db, org.id, userId)))
         throw new ApiError(404, 'not-found', `no member ${userId}`);
       return c.json(await listPats(c.var.deps.db, userId, { ...pageQuery(c), scopeOrgId: org.id }));
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/orgs/:org/members/:userId/tokens/:id',
+      operationId: 'getMemberToken',
+      summary: "One of a member's tokens scoped to this organisation (without its secret)",
+      tags,
+      auth: 'bearer',
+      responses: { 200: { description: 'The token', schema: 'identity#/$defs/tokenInfo' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'token.manage-for-member', { orgId: org.id, orgKind: org.kind });
+      const userId = param(c, 'userId');
+      if (!(await getMember(c.var.deps.db, org.id, userId)))
+        throw new ApiError(404, 'not-found', `no member ${userId}`);
+      return c.json(await getUserPat(c.var.deps.db, userId, param(c, 'id'), { scopeOrgId: org.id }));
     },
   );
 

@@ -5,6 +5,7 @@ import {
   createUser,
   findOrg,
   findUser,
+  getClientKey,
   getMember,
   listClientKeys,
   listMembers,
@@ -419,6 +420,27 @@ export function orgRoutes(app: Hono<AppEnv>, table: RouteTable) {
         return key;
       });
       return created(c, `/api/v1/orgs/${org.id}/keys/${key.kid}`, key);
+    },
+  );
+
+  defineRoute(
+    app,
+    table,
+    {
+      method: 'get',
+      path: '/api/v1/orgs/:org/keys/:kid',
+      operationId: 'getClientKey',
+      summary: "One of an agency's registered public keys",
+      tags: orgTag,
+      auth: 'bearer',
+      responses: { 200: { description: 'The key', schema: 'identity#/$defs/clientKey' } },
+    },
+    async (c) => {
+      const org = await loadOrg(c);
+      await permit(c, 'client-key.list', { orgId: org.id, orgKind: org.kind });
+      const key = await getClientKey(c.var.deps.db, param(c, 'kid'));
+      if (key?.orgId !== org.id) throw new ApiError(404, 'not-found', `no key ${param(c, 'kid')}`);
+      return c.json(key);
     },
   );
 

@@ -4,7 +4,7 @@
  */
 import type { Database } from '@ewto/db';
 import { plans, planUpdates, planVersions } from '@ewto/db/schema';
-import { clampLimit, newId, nowIso, type Page } from '@ewto/identity';
+import { clampLimit, decodeCursor, encodeCursor, newId, nowIso, type Page } from '@ewto/identity';
 import { createSkeleton } from '@ewto/plans';
 import type { PlanSummary, PlanVersion } from '@ewto/schemas/generated/action-plan';
 import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
@@ -65,14 +65,14 @@ export async function listPlans(
     .where(
       and(
         orgIds ? inArray(plans.orgId, orgIds) : undefined,
-        cursor ? lt(plans.id, cursor) : undefined,
+        cursor ? lt(plans.id, decodeCursor(cursor)!) : undefined,
         period ? eq(plans.period, period) : undefined,
       ),
     )
     .orderBy(desc(plans.id))
     .limit(n + 1);
   const items = rows.slice(0, n).map(toSummary);
-  return { items, nextCursor: rows.length > n ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor: rows.length > n ? encodeCursor(items.at(-1)!.id) : null };
 }
 
 /** Every plan of a period (for progress), archived ones included. */
@@ -118,11 +118,13 @@ export async function listVersions(
   const rows = await db
     .select()
     .from(planVersions)
-    .where(and(eq(planVersions.planId, planId), cursor ? lt(planVersions.id, cursor) : undefined))
+    .where(
+      and(eq(planVersions.planId, planId), cursor ? lt(planVersions.id, decodeCursor(cursor)!) : undefined),
+    )
     .orderBy(desc(planVersions.id))
     .limit(n + 1);
   const items = rows.slice(0, n).map(toVersion);
-  return { items, nextCursor: rows.length > n ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor: rows.length > n ? encodeCursor(items.at(-1)!.id) : null };
 }
 
 /** A named version with its stored state. */

@@ -1,7 +1,7 @@
 /** Policy submissions: immutable records of a company policy and the alignment report computed for it. */
 import type { Database } from '@ewto/db';
 import { policySubmissions } from '@ewto/db/schema';
-import { clampLimit, newId, nowIso, type Page } from '@ewto/identity';
+import { clampLimit, decodeCursor, encodeCursor, newId, nowIso, type Page } from '@ewto/identity';
 import { and, desc, eq, lt } from 'drizzle-orm';
 
 export type Submission = typeof policySubmissions.$inferSelect;
@@ -38,12 +38,17 @@ export async function listSubmissions(
   const rows = await db
     .select()
     .from(policySubmissions)
-    .where(and(eq(policySubmissions.orgId, orgId), cursor ? lt(policySubmissions.id, cursor) : undefined))
+    .where(
+      and(
+        eq(policySubmissions.orgId, orgId),
+        cursor ? lt(policySubmissions.id, decodeCursor(cursor)!) : undefined,
+      ),
+    )
     .orderBy(desc(policySubmissions.id))
     .limit(n + 1);
   const items = rows.slice(0, n).map(({ document: _, report, ...rest }) => ({
     ...rest,
     summary: (report as { summary?: unknown }).summary ?? null,
   }));
-  return { items, nextCursor: rows.length > n ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor: rows.length > n ? encodeCursor(items.at(-1)!.id) : null };
 }

@@ -11,7 +11,18 @@ import type { AppEnv } from '../types.ts';
  */
 export async function issuePat(
   c: Context<AppEnv>,
-  { userId, orgId, scopeOrgId }: { userId: string; orgId?: string; scopeOrgId: string | null },
+  {
+    userId,
+    orgId,
+    scopeOrgId,
+    collection = '/api/v1/me/tokens',
+  }: {
+    userId: string;
+    orgId?: string;
+    scopeOrgId: string | null;
+    /** Where the new token can be read (its Location): the caller's own tokens by default. */
+    collection?: string;
+  },
 ): Promise<Response> {
   const actor = requireActor(c);
   const input = c.var.body as { name: string; expiresInDays?: number };
@@ -35,5 +46,5 @@ export async function issuePat(
     return out;
   });
   c.header('Cache-Control', 'no-store');
-  return created(c, `/api/v1/me/tokens/${out.info.id}`, out);
+  return created(c, `${collection}/${out.info.id}`, out);
 }
