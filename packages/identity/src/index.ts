@@ -107,6 +107,7 @@ export {
   type RateLimitStore,
   type WindowCount,
 } from './rate-limit.ts';
+export { type RedisEval, RedisRateLimitStore } from './redis-rate-limit.ts';
 export { type RevokedCredentials, revokeScopedCredentials } from './scoped-credentials.ts';
 export {
   createSession,
