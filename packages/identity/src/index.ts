@@ -63,6 +63,7 @@ export {
 } from './envelope.ts';
 export { IDENTITY_ERROR_CODES, IdentityError, type IdentityErrorCode, type OAuthError } from './errors.ts';
 export { AuthFailureLog, type FailureEvent } from './failure-audit.ts';
+export { loopbackAliases } from './hub-url.ts';
 export { isId, newId, nowIso } from './ids.ts';
 export {
   createInvitation,

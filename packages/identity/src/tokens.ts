@@ -13,6 +13,7 @@ import { findOrg } from './accounts.ts';
 import type { Actor } from './actor.ts';
 import { findUsablePat, getClientKey, getPat, touchPat } from './credentials.ts';
 import { IdentityError } from './errors.ts';
+import { loopbackAliases } from './hub-url.ts';
 import { newId, nowIso } from './ids.ts';
 import type { HubKeyStore } from './keystore.ts';
 import { loadUserActor } from './user-actor.ts';
@@ -145,12 +146,13 @@ export class TokenService {
         algorithms: ['EdDSA'],
         issuer: clientId,
         subject: clientId,
-        audience: [this.tokenEndpoint, this.#issuer],
+        audience: [...loopbackAliases(this.tokenEndpoint), ...loopbackAliases(this.#issuer)],
         clockTolerance: this.#tolerance,
         requiredClaims: ['exp', 'iat', 'jti'],
       }));
     } catch (e) {
-      throw bad(`client_assertion rejected: ${(e as Error).message}`, e);
+      const aud = (e as { claim?: string }).claim === 'aud' ? ` (it must be ${this.tokenEndpoint})` : '';
+      throw bad(`client_assertion rejected: ${(e as Error).message}${aud}`, e);
     }
     const header = decodeProtectedHeader(assertion);
     if (header.typ && !['JWT', 'client-authentication+jwt'].includes(header.typ))

@@ -63,8 +63,8 @@ export interface ReceiptExpectations {
   /** The agency's public signing key for a kid, or undefined when it registered none by that kid (or revoked it). */
   keyFor(kid: string): Promise<CryptoKey | undefined>;
   agencyId: string;
-  /** The hub's HUB_URL. */
-  audience: string;
+  /** The hub's HUB_URL (or the names it answers to: loopbackAliases). */
+  audience: string | readonly string[];
   /** The package or retraction id. */
   subject: string;
   /** tokenDigest() of the package or retraction as the hub delivered it. */
@@ -109,8 +109,9 @@ export async function verifyReceipt(receipt: string, expect: ReceiptExpectations
   if (issues.length)
     fail(`the receipt claims: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`);
   if (claims.iss !== expect.agencyId) fail(`the receipt is issued by ${claims.iss}, not by this agency`);
-  if (claims.aud !== expect.audience)
-    fail(`the receipt is addressed to ${claims.aud}, not to ${expect.audience}`);
+  const audiences = typeof expect.audience === 'string' ? [expect.audience] : expect.audience;
+  if (!audiences.includes(claims.aud))
+    fail(`the receipt is addressed to ${claims.aud}, not to ${audiences[0]}`);
   if (claims.sub !== expect.subject) fail(`the receipt is for ${claims.sub}, not for ${expect.subject}`);
   if (claims.exp - claims.iat > MAX_RECEIPT_LIFETIME)
     fail(`a receipt may be valid for at most ${MAX_RECEIPT_LIFETIME} seconds`);

@@ -1,5 +1,5 @@
 /** The agency side: the inbox, packages (and retractions) as application/jose, STIX, receipts. */
-import { decodeIntCursor, encodeCursor, nowIso } from '@ewto/identity';
+import { decodeIntCursor, encodeCursor, loopbackAliases, nowIso } from '@ewto/identity';
 import { IntelError, importVerifyKey, tokenDigest, toStixBundle, verifyReceipt } from '@ewto/intel';
 import type { InboxItem, PackageClaims } from '@ewto/schemas/generated/intel';
 import type { Context, Hono } from 'hono';
@@ -214,7 +214,7 @@ export function inboxRoutes(app: Hono<AppEnv>, table: RouteTable) {
             return jwk ? importVerifyKey(jwk, `agency key ${kid}`) : undefined;
           },
           agencyId: d.recipientOrgId,
-          audience: deps.config.hubUrl,
+          audience: loopbackAliases(deps.config.hubUrl),
           subject: d.id,
           digest: await tokenDigest(token),
         });
