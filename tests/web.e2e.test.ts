@@ -50,6 +50,7 @@ async function signedInPage(
     | 'company-admin'
     | 'company-editor'
     | 'convener-admin'
+    | 'convener-editor'
     | 'company-viewer'
     | 'agency-admin' = 'company-admin',
 ) {
@@ -326,6 +327,33 @@ describe('web app in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('a convener publishes a trend alert after seeing which agencies get a package', async () => {
+    const { context, page } = await signedInPage('convener-editor');
+    await page.goto(`${hubUrl}/intel/publish`);
+    await page.getByRole('heading', { name: 'Publish intelligence' }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('textbox', { name: 'Recipients' })
+      .or(page.getByLabel('Recipients', { exact: true }).first())
+      .first()
+      .click();
+    await page.getByRole('option', { name: 'Netshield (taskforce)' }).click();
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.getByTestId('recipients-preview').textContent())
+      .toContain('Unit A (via Netshield)');
+    await page.getByLabel('Title', { exact: true }).fill('New code word (illustrative)');
+    await page.getByLabel('Summary').fill('Seen on two marketplaces.');
+    await page.getByLabel('Term 1', { exact: true }).fill('white gold bangle');
+    await page.locator('input[aria-label="Species groups of term 1"]:visible').focus();
+    await page.keyboard.type('elephant');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('1 package sent: Unit A.').waitFor({ timeout: 15_000 });
+    await context.close();
+  }, 60_000);
+
   it('has no serious or critical axe-core violation on the main pages, at 1280 and 360 px', async () => {
     const { context, page } = await signedInPage('convener-admin');
     const found: Record<string, string[]> = {};
@@ -341,6 +369,7 @@ describe('web app in Chromium', () => {
         ['/plans', 'Action plans'],
         ['/progress', 'Coalition progress'],
         ['/intel', 'Intelligence inbox'],
+        ['/intel/publish', 'Publish intelligence'],
         ['/admin/keys', 'Agency keys'],
         ['/admin/audit', 'Audit log'],
         ['/account', 'My account'],

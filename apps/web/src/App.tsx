@@ -19,6 +19,7 @@ const KeysPage = lazy(() => import('./pages/admin/KeysPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx'));
 const InboxPage = lazy(() => import('./pages/intel/InboxPage.tsx'));
 const PackagePage = lazy(() => import('./pages/intel/PackagePage.tsx'));
+const PublishPage = lazy(() => import('./pages/intel/PublishPage.tsx'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 const PlanEditor = lazy(() => import('./pages/plans/PlanEditor.tsx'));
 const ProgressPage = lazy(() => import('./pages/plans/ProgressPage.tsx'));
@@ -50,6 +51,7 @@ function Guarded() {
           <Route path="/orgs/:org/policies/:id" element={<ReportPage />} />
           <Route path="/frameworks" element={<ComparePage />} />
           <Route path="/intel" element={<InboxPage />} />
+          <Route path="/intel/publish" element={<PublishPage />} />
           <Route path="/intel/packages/:id" element={<PackagePage />} />
           <Route path="/plans" element={<PlansPage />} />
           <Route path="/plans/:id" element={<PlanEditor />} />

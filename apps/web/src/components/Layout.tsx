@@ -39,7 +39,10 @@ const SECTIONS: Array<{ title: string; items: NavItem[] }> = [
   },
   {
     title: 'Intelligence',
-    items: [{ to: '/intel', label: 'Inbox' }],
+    items: [
+      { to: '/intel', label: 'Inbox' },
+      { to: '/intel/publish', label: 'Publish' },
+    ],
   },
   {
     title: 'Keywords',
@@ -65,7 +68,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const { signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  // The current page's item: the longest path that the address starts with.
+  const current = SECTIONS.flatMap((x) => x.items)
+    .map((i) => i.to)
+    .filter((to) => location.pathname === to || (to !== '/' && location.pathname.startsWith(`${to}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+  const active = (to: string) => to === current;
   return (
     <AppShell
       header={{ height: 56 }}
