@@ -5,9 +5,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCaptured } from '@ewto/cli/testing';
 import { openDatabase, openMigratedDatabase } from '@ewto/db';
-import { startTestHub } from '@ewto/hub/testing';
-import { generateKeyEncryptionKey, KeyEncryptionKey, openEnvelope } from '@ewto/identity';
+import { startTestHub, TEST_KEY_ENCRYPTION_KEY } from '@ewto/hub/testing';
+import {
+  formatKeyEncryptionKey,
+  generateKeyEncryptionKey,
+  KeyEncryptionKey,
+  openEnvelope,
+  parseKeyEncryptionKey,
+} from '@ewto/identity';
 import {
   calculateJwkThumbprint,
   compactVerify,
@@ -18,6 +25,8 @@ import {
   type JWK,
 } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { alert, call } from './support/intel.ts';
+import { createWorld, exchange } from './support/world.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ewto-kek-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,6 +119,42 @@ describe('hub signing keys at rest', () => {
     ).rejects.toThrow(
       /encrypted under key-encryption key [0-9a-f]{16}, but the configured key is [0-9a-f]{16}.*HUB_KEY_ENCRYPTION_KEY/,
     );
+  }, 60_000);
+});
+
+describe('rotating the key-encryption key', () => {
+  it('re-encrypts the hub keys and the stored intelligence, which the new key then opens', async () => {
+    const path = join(dir, 'rewrap.db');
+    const w = await createWorld({ databaseUrl: `file:${path}` });
+    const published = await call(w, 'convener-editor', 'POST', '/api/v1/intel/alerts', alert());
+    expect(published.status).toBe(201);
+    const { id } = (await published.json()) as { id: string };
+    await w.close();
+
+    const r = await runCaptured(['admin', 'keys', 'rewrap', '--new-key-file', 'rotated.kek'], {
+      cwd: dir,
+      env: {
+        DATABASE_URL: `file:${path}`,
+        HUB_KEY_ENCRYPTION_KEY: formatKeyEncryptionKey(TEST_KEY_ENCRYPTION_KEY),
+      },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/re-encrypted 1 hub keys, 1 intelligence publications and 1 stored packages/);
+    const rotated = parseKeyEncryptionKey(readFileSync(join(dir, 'rotated.kek'), 'utf8'), 'rotated.kek');
+    await expect(startTestHub({ databaseUrl: `file:${path}` })).rejects.toThrow(
+      /encrypted under key-encryption key/,
+    );
+    const hub = await startTestHub({ databaseUrl: `file:${path}`, keyEncryptionKey: rotated });
+    try {
+      const token = await exchange(hub.url, w.pats['convener-editor']!);
+      const res = await fetch(`${hub.url}/api/v1/intel/publications/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(await res.json())).toContain('New code word for ivory bangles');
+    } finally {
+      await hub.close();
+    }
   }, 60_000);
 });
 

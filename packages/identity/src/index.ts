@@ -109,6 +109,7 @@ export {
   type WindowCount,
 } from './rate-limit.ts';
 export { type RedisEval, RedisRateLimitStore } from './redis-rate-limit.ts';
+export { type RewrapCounts, rewrapAll } from './rewrap.ts';
 export { type RevokedCredentials, revokeScopedCredentials } from './scoped-credentials.ts';
 export {
   createSession,

@@ -136,7 +136,7 @@ describe('ewto admin', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /re-encrypted 2 hub keys from key-encryption key [0-9a-f]{16} to [0-9a-f]{16} \(new key written to new\.kek\)/,
+      /re-encrypted 2 hub keys, 0 intelligence publications and 0 stored packages from key-encryption key [0-9a-f]{16} to [0-9a-f]{16} \(new key written to new\.kek\)/,
     );
     expect(statSync(join(dir, 'new.kek')).mode & 0o777).toBe(0o600);
     const old = await runCaptured(['admin', 'keys', 'rotate'], { env });

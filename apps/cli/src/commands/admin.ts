@@ -18,7 +18,7 @@ import {
   IdentityError,
   KeyEncryptionKey,
   parseKeyEncryptionKey,
-  rewrapHubKeys,
+  rewrapAll,
 } from '@ewto/identity';
 import { ORG_KINDS, type OrgKind, ROLES, type Role } from '@ewto/schemas';
 import { decodeProtectedHeader } from 'jose';
@@ -378,16 +378,16 @@ const keysRewrap: Command = {
       if (kek.id === next.id)
         throw new CliError('usage', `${path} holds the key-encryption key in use already`);
       return audited(async (tx, record) => {
-        const count = await rewrapHubKeys(tx, kek, next);
+        const counts = await rewrapAll(tx, kek, next);
         record('key.rewrapped', {
           resource: { type: 'key-encryption-key', id: next.id },
-          details: { from: kek.id, to: next.id, hubKeys: count },
+          details: { from: kek.id, to: next.id, ...counts },
         });
-        return { count, from: kek.id };
+        return { counts, from: kek.id };
       });
     });
     io.stdout.write(
-      `re-encrypted ${out.count} hub keys from key-encryption key ${out.from} to ${next.id}${created ? ` (new key written to ${path})` : ''}\n`,
+      `re-encrypted ${out.counts.hubKeys} hub keys, ${out.counts.intelPublications} intelligence publications and ${out.counts.intelDeliveries} stored packages from key-encryption key ${out.from} to ${next.id}${created ? ` (new key written to ${path})` : ''}\n`,
     );
     io.stdout.write(`now restart every hub with HUB_KEY_ENCRYPTION_KEY_FILE=${file}\n`);
     return 0;
