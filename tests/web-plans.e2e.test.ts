@@ -3,9 +3,12 @@
  * rich-text description, indicators) and see each other; a viewer cannot edit; the Coalition
  * progress view sums what was typed; axe-core finds nothing serious on the plans pages.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.ts';
+import { repoRoot } from './support/paths.ts';
 import { requireWebDist, seriousViolations, signInWithToken } from './support/web.ts';
 import { createWorld, type Persona, type World } from './support/world.ts';
 
@@ -189,6 +192,45 @@ describe('action plans in Chromium', () => {
       '120',
     ]);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('adds Policy activities from the gaps of a policy submission, once', async () => {
+    const res = await fetch(`${w.hub.url}/api/v1/orgs/${w.orgs.company.id}/policies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens['company-editor']}`, 'content-type': 'application/yaml' },
+      body: readFileSync(join(repoRoot, 'policies/companies/examples/kestrel-search.yaml'), 'utf8'),
+    });
+    expect(res.status).toBe(201);
+    const report = (await res.json()) as Json;
+    const gaps = (report.provisions ?? report.report?.provisions ?? []).filter((p: Json) =>
+      ['missing', 'partial'].includes(p.verdict),
+    ).length;
+    expect(gaps).toBeGreaterThan(0);
+    const plan = (
+      await apiAs('convener-editor', 'POST', `/api/v1/orgs/${w.orgs.company.id}/plans`, {
+        period: '2028',
+        title: 'Gaps plan',
+      })
+    ).id as string;
+    const page = await openAs('company-editor', `/plans/${plan}`);
+    const panel = page.getByRole('region', { name: 'Add activities from gaps' });
+    await panel.getByLabel('Policy submission').waitFor();
+    await panel.getByRole('button', { name: 'Add activities from gaps' }).click();
+    const status = panel.getByRole('status');
+    await status.waitFor();
+    const added = Number(/Added (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBe(gaps);
+    // The new activities arrive in the live document and show in the Policy category.
+    const policy = page.getByRole('region', { name: /^Policy/ });
+    await expect
+      .poll(() => policy.getByRole('group', { name: /^Activity:/ }).count(), { timeout: 20_000 })
+      .toBe(added);
+    // Again: every provision already has an activity.
+    await panel.getByRole('button', { name: 'Add activities from gaps' }).click();
+    await panel.getByText(`Added 0 activities to Policy; ${added} provision(s) already had one.`).waitFor();
+    expect(await policy.getByRole('group', { name: /^Activity:/ }).count()).toBe(added);
     await page.context().close();
   }, 120_000);
 });

@@ -236,6 +236,7 @@ function Presence({ live }: { live: Live }) {
             <Badge
               variant="outline"
               color="dark"
+              tt="none"
               leftSection={
                 <span
                   className="presence-dot"
