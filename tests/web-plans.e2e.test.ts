@@ -170,6 +170,11 @@ describe('action plans in Chromium', () => {
     const stored = await storedUntil((p) => p.title === 'Alpha plan 2027 (renamed)');
     expect(JSON.stringify(stored)).not.toContain('HACKED');
     expect(await seriousViolations(v)).toEqual([]);
+    // Readable and still without serious violations on a phone.
+    await e.setViewportSize({ width: 360, height: 780 });
+    expect(await e.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(e)).toEqual([]);
+    await e.setViewportSize({ width: 1280, height: 900 });
 
     // Version history: the editor restores the named version and everyone sees the old title.
     e.once('dialog', (d) => void d.accept());
