@@ -62,6 +62,45 @@ describe('failed authentication per client address', () => {
   }, 30_000);
 });
 
+describe('browser sign-in', () => {
+  it('is limited like the token endpoint: a personal access token guessed at /api/v1/auth/session gets 429', async () => {
+    const h = await hub({ authFailuresPerAddress: 0, authFailuresPerCredential: 5, authFailureWindow: 60 });
+    const signIn = (body: unknown) =>
+      fetch(`${h.url}/api/v1/auth/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await signIn({ token: 'ewto_pat_guess' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    const passkey = {
+      response: {
+        id: 'cred-x',
+        rawId: 'cred-x',
+        type: 'public-key',
+        response: {
+          clientDataJSON: Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: 'x' })).toString(
+            'base64url',
+          ),
+        },
+      },
+    };
+    const passkeyStatuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      passkeyStatuses.push(
+        (
+          await fetch(`${h.url}/api/v1/auth/passkeys/authentication`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(passkey),
+          })
+        ).status,
+      );
+    expect(passkeyStatuses.slice(5)).toEqual([429, 429]);
+  }, 60_000);
+});
+
 describe('failed authentication per credential', () => {
   let w: World;
   afterEach(async () => {

@@ -25,7 +25,7 @@ import {
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { Context, Hono } from 'hono';
-import { audited, clip, requireActor } from '../auth.ts';
+import { audited, authFailed, clip, refuseIfThrottled, requireActor } from '../auth.ts';
 import { created, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
 import { defineRoute, type RouteTable } from '../routing.ts';
@@ -233,14 +233,10 @@ export function passkeyRoutes(app: Hono<AppEnv>, table: RouteTable) {
       checkOrigin(c, { required: false });
       const { db } = c.var.deps;
       const { response } = c.var.body as { response: AuthenticationResponseJSON };
+      const credential = typeof response?.id === 'string' ? `passkey:${response.id}` : undefined;
+      await refuseIfThrottled(c, credential);
       const failed = async (why: string): Promise<never> => {
-        await c.var.deps.audit.record({
-          action: 'auth.failed',
-          outcome: 'failure',
-          actor: { kind: 'anonymous' },
-          details: { endpoint: 'passkey', reason: clip(why) },
-          requestId: c.var.requestId,
-        });
+        await authFailed(c, credential, { endpoint: 'passkey', reason: clip(why) });
         throw new ApiError(401, 'invalid-token', why);
       };
       const stored = await takeChallenge(db, challengeOf(response), 'authenticate');

@@ -5,7 +5,7 @@
  */
 import { findUsablePat, findUser, listSessions, revokeSession } from '@ewto/identity';
 import type { Context, Hono } from 'hono';
-import { audited, clip, requireActor } from '../auth.ts';
+import { audited, authFailed, clip, refuseIfThrottled, requireActor } from '../auth.ts';
 import { DEMO_ORGS } from '../demo.ts';
 import { param } from '../http.ts';
 import { ApiError } from '../problem.ts';
@@ -28,14 +28,14 @@ function currentSession(c: Context<AppEnv>) {
   return session;
 }
 
-async function signInFailed(c: Context<AppEnv>, method: string, why: string): Promise<never> {
-  await c.var.deps.audit.record({
-    action: 'auth.failed',
-    outcome: 'failure',
-    actor: { kind: 'anonymous' },
-    details: { endpoint: 'session', method, reason: clip(why) },
-    requestId: c.var.requestId,
-  });
+async function signInFailed(
+  c: Context<AppEnv>,
+  method: string,
+  why: string,
+  credential?: string,
+): Promise<never> {
+  // Counted against the address and the credential like every failed authentication (429 after the limit).
+  await authFailed(c, credential, { endpoint: 'session', method, reason: clip(why) });
   throw new ApiError(401, 'invalid-token', why);
 }
 
@@ -66,8 +66,15 @@ export function sessionRoutes(app: Hono<AppEnv>, table: RouteTable) {
     async (c) => {
       checkOrigin(c, { required: false });
       const { token } = c.var.body as { token: string };
+      await refuseIfThrottled(c, token.trim());
       const pat = await findUsablePat(c.var.deps.db, token.trim());
-      if (!pat) return signInFailed(c, 'token', 'the personal access token is unknown, revoked or expired');
+      if (!pat)
+        return signInFailed(
+          c,
+          'token',
+          'the personal access token is unknown, revoked or expired',
+          token.trim(),
+        );
       // The session keeps the token's organisation scope for its whole life.
       return openSession(c, {
         userId: pat.userId,
