@@ -168,6 +168,13 @@ describe('invalid UTF-8 in a JSON body', () => {
     expect(p).toMatchObject({ code: 'invalid-utf8', offset: head.length });
     expect(p.detail).toContain(`byte offset ${head.length}`);
     expect(await count()).toBe(before);
+    const bom = await fetch(plans, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: new TextEncoder().encode('\uFEFF{"period": "2031", "title": "café"}'),
+    });
+    expect(bom.status).toBe(201);
+    expect(((await bom.json()) as { title: string }).title).toBe('café');
   });
 });
 

@@ -90,7 +90,7 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   // Strict decoding: bytes that are not UTF-8 are refused (400 naming the offset), never replaced by U+FFFD.
   const decoded = decodeUtf8(new Uint8Array(await c.req.arrayBuffer()));
   if (!decoded.ok) throw new ApiError(400, 'invalid-utf8', decoded.message, { offset: decoded.offset });
-  const text = decoded.text;
+  const text = decoded.text.replace(/^\uFEFF/, ''); // a leading byte-order mark is ignored, as fetch's text() does
   if (text.trim() === '')
     throw new ApiError(400, 'malformed-json', 'the request body is empty; expected JSON');
   // Nothing after this point (parsing, validation, handlers) sees deeper nesting than a document may have.
