@@ -3,7 +3,7 @@
  * hub on 127.0.0.1): the report printed is the one the hub stored; the history's scores are the
  * reports' scores, one decimal (issue 8 item 14).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,20 @@ describe('ewto policy submit', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^bad\.yaml:\d+:\d+: /m);
     expect(r.stderr).toContain('nothing was stored');
+    expect(r.stdout).toBe('');
+    expect(await submissions()).toHaveLength(before);
+  }, 30_000);
+
+  it('refuses a file that is not UTF-8 at the byte where it breaks, and stores nothing (never U+FFFD)', async () => {
+    const before = (await submissions()).length;
+    const good = readFileSync(join(examples, 'tessellate-market.yaml'));
+    const lines = good.toString('utf8').split('\n').length;
+    writeFileSync(join(tmp, 'latin1.yaml'), Buffer.concat([good, Buffer.from('# caf\xe9\n', 'latin1')]));
+    const r = await ewto(['policy', 'submit', 'latin1.yaml', '--org', 'alpha-market', ...hub()], {
+      cwd: tmp,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`latin1.yaml:${lines}:6: the text is not valid UTF-8`);
     expect(r.stdout).toBe('');
     expect(await submissions()).toHaveLength(before);
   }, 30_000);

@@ -10,11 +10,13 @@ import {
   formatReportText,
   parseCompanyPolicy,
 } from '@ewto/framework';
+import { decodeUtf8 } from '@ewto/schemas';
 import pkg from '../../../package.json' with { type: 'json' };
 import { CliError, type Command, EXIT, type Io } from '../../cli.ts';
 import { connect, type HubClient, problemText } from '../../hub-client.ts';
-import { choice, readInput, useColour } from '../../io.ts';
+import { choice, readInputBytes, useColour } from '../../io.ts';
 import { displayPath, issueLine, loadLibrary, today } from './shared.ts';
+import { utf8Issue } from './validate.ts';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
 
@@ -71,8 +73,16 @@ export const submitCommand: Command = {
     const org = orgOf(values.org);
     const framework = String(values.framework ?? 'latest');
     const arg = positionals[0]!;
-    const text = await readInput(io, arg);
+    const bytes = await readInputBytes(io, arg);
     const file = displayPath(io, arg);
+    // Sent as read: a file that is not UTF-8 would otherwise be stored with U+FFFD in place of its bytes.
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) {
+      io.stderr.write(`${issueLine(file, utf8Issue(bytes, decoded))}\n`);
+      io.stderr.write(`ewto policy submit: ${file} is not UTF-8; nothing was sent\n`);
+      return EXIT.checkFailed;
+    }
+    const text = decoded.text;
     const client = await connect(io, values.hub);
     const res = await client.send(
       'POST',

@@ -107,7 +107,7 @@ export const validateCommand: Command = {
 };
 
 /** Invalid UTF-8, at the line of the bad byte (the column counts bytes). */
-function utf8Issue(bytes: Uint8Array, bad: Extract<Utf8Result, { ok: false }>): LocatedIssue {
+export function utf8Issue(bytes: Uint8Array, bad: Extract<Utf8Result, { ok: false }>): LocatedIssue {
   let line = 1;
   let start = 0;
   for (let i = 0; i < bad.offset; i++)
