@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -170,5 +170,22 @@ describe('ewto keys generate', () => {
     const again = await runCaptured(['keys', 'generate', '--out', 'agency-keys'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('refusing to overwrite');
+  });
+
+  it('refuses an --org that is not an organisation id (a slug in the key files fails every later check)', async () => {
+    const r = await runCaptured(
+      ['keys', 'generate', '--out', 'slug-keys', '--org', 'demo-wildlife-crime-unit'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--org must be the agency id');
+    expect(existsSync(join(dir, 'slug-keys'))).toBe(false);
+    const id = '01a232c6-e5ec-75e1-880f-baf258ecbf24';
+    expect(
+      (await runCaptured(['keys', 'generate', '--out', 'id-keys', '--org', id], { cwd: dir })).code,
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'id-keys', 'signing.public.jwk.json'), 'utf8')).org).toBe(id);
   });
 });

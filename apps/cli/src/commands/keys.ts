@@ -1,6 +1,7 @@
 /** `ewto keys generate`: an agency's key pairs, made locally; only the public halves go to the hub. */
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isId } from '@ewto/identity';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { CliError, type Command, type Group } from '../cli.ts';
 import { resolvePath } from '../io.ts';
@@ -40,6 +41,12 @@ const generate: Command = {
     if (typeof values.out !== 'string') throw new CliError('usage', '--out <dir> is required');
     const dir = resolvePath(io, values.out);
     const org = typeof values.org === 'string' ? values.org : undefined;
+    // Written into the key files and checked against packages' aud offline, where a slug cannot be resolved.
+    if (org !== undefined && !isId(org))
+      throw new CliError(
+        'usage',
+        `--org must be the agency id (a UUID; GET /api/v1/orgs/${org} shows it), not "${org}": packages name the agency by its id`,
+      );
     const sig = await pair('EdDSA', 'Ed25519', 'sig', org);
     const enc = await pair('ECDH-ES+A256KW', 'X25519', 'enc', org);
     try {
