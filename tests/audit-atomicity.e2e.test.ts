@@ -4,7 +4,6 @@
  * just before its audit entry is (HUB_FAULT_KILL_BEFORE_AUDIT). Afterwards no change may be left
  * without its entry.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +18,8 @@ import {
   generateKeyEncryptionKey,
 } from '@ewto/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, tsxBin } from './support/paths.ts';
+import { startHubProcess } from './support/hub-process.ts';
+import { repoRoot } from './support/paths.ts';
 import { exchange } from './support/world.ts';
 
 /** The key-encryption key every start of the hub on the test database is given. */
@@ -48,33 +48,12 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Starts the hub on the test database, set to kill itself before writing an entry of `action`. */
 async function startHub(action: string) {
-  const child = spawn(tsxBin, ['apps/hub/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: dbUrl,
-      HUB_KEY_ENCRYPTION_KEY: KEK,
-      HUB_FAULT_KILL_BEFORE_AUDIT: action,
-    },
+  const hub = await startHubProcess({
+    env: { DATABASE_URL: dbUrl, HUB_KEY_ENCRYPTION_KEY: KEK, HUB_FAULT_KILL_BEFORE_AUDIT: action },
   });
   // tsx runs the hub in a child node process and exits with 128 + 9 when that one is killed.
-  const exited = new Promise<string>((r) => child.on('exit', (code, signal) => r(signal ?? `exit ${code}`)));
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${stderr}`)), 30_000);
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      const m = /listening on (http:\/\/\S+)/.exec(stderr);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  return { url, exited, kill: () => child.kill('SIGKILL') };
+  const exited = hub.exited.then(({ code, signal }) => signal ?? `exit ${code}`);
+  return { url: hub.url, exited, kill: () => hub.child.kill('SIGKILL') };
 }
 
 /** Sends the request the hub dies in; answers how the hub ended. */

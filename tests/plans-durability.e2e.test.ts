@@ -4,7 +4,7 @@
  * that any client had received from another client must be stored (an edit is acknowledged once
  * another client could see it; the hub writes before it sends).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import type { PlanCategory } from '@ewto/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type Client, connect, synced } from './support/collab.ts';
-import { repoRoot } from './support/paths.ts';
+import { hubMain, startHubProcess } from './support/hub-process.ts';
 import { exchange } from './support/world.ts';
 
 const KEK = formatKeyEncryptionKey(generateKeyEncryptionKey());
@@ -69,31 +69,18 @@ afterAll(async () => {
 
 /** The hub as its own node process (no tsx wrapper process: the SIGKILL reaches the hub itself). */
 async function startHub() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/hub/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl, HUB_KEY_ENCRYPTION_KEY: KEK },
+  const hub = await startHubProcess({
+    command: [process.execPath, '--import', 'tsx', hubMain],
+    env: { DATABASE_URL: dbUrl, HUB_KEY_ENCRYPTION_KEY: KEK },
+    timeoutMs: 60_000,
   });
-  running.add(child);
-  const exited = new Promise<void>((r) => child.on('exit', () => r()));
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${stderr}`)), 60_000);
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      const m = /listening on (http:\/\/\S+)/.exec(stderr);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
+  running.add(hub.child);
   return {
-    url,
+    url: hub.url,
     kill: async () => {
-      child.kill('SIGKILL');
-      await exited;
-      running.delete(child);
+      hub.child.kill('SIGKILL');
+      await hub.exited;
+      running.delete(hub.child);
     },
   };
 }

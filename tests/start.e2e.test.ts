@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hubMain, startHubProcess } from './support/hub-process.ts';
 import { repoRoot, tsxBin } from './support/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ewto-start-'));
@@ -21,27 +22,16 @@ const startArgs = (
 
 /** Starts the hub as `pnpm start` does (in `cwd`), waits for its URL, then stops it with a signal. */
 async function startAndStop(env: Record<string, string>, signal: NodeJS.Signals, cwd = repoRoot) {
-  const child = spawn(tsxBin, [join(repoRoot, 'apps/hub/src/main.ts'), ...startArgs], {
+  const hub = await startHubProcess({
+    command: [tsxBin, hubMain, ...startArgs],
     cwd,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env,
+    timeoutMs: 20_000,
   });
-  let stderr = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${stderr}`)), 20_000);
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      const m = /listening on (http:\/\/\S+)/.exec(stderr);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  const health = await (await fetch(`${url}/healthz`)).json();
-  const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-  child.kill(signal);
-  return { url, health, code: await exit, stderr };
+  const health = await (await fetch(`${hub.url}/healthz`)).json();
+  const exit = new Promise<number | null>((r) => hub.child.on('close', (code) => r(code)));
+  hub.child.kill(signal);
+  return { url: hub.url, health, code: await exit, stderr: hub.stderr() };
 }
 
 describe('starting the hub', () => {
