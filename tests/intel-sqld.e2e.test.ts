@@ -3,49 +3,40 @@
  * the agency pages through its inbox on one of them: every package appears exactly once, in the
  * order the database stored them.
  */
-import { type SqldServer, startSqld } from '@ewto/db/testing';
-import { type RunningHub, startTestHub } from '@ewto/hub/testing';
-import { addMember, createOrg, createPat, createUser } from '@ewto/identity';
+import type { RunningHub } from '@ewto/hub/testing';
+import { createOrg } from '@ewto/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alert } from './support/intel.ts';
-import { exchange } from './support/world.ts';
+import {
+  jsonCaller,
+  type SqldHubs,
+  signInMembers,
+  startSqldHubs,
+  stopSqldHubs,
+} from './support/sqld-hubs.ts';
 
-let sqld: SqldServer;
+const hubs: SqldHubs = {};
 let a: RunningHub;
 let b: RunningHub;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  sqld = await startSqld();
-  a = await startTestHub({ databaseUrl: sqld.url, hubUrl: 'http://hub.test' });
-  b = await startTestHub({ databaseUrl: sqld.url.replace('http:', 'ws:'), hubUrl: 'http://hub.test' });
+  ({ a, b } = await startSqldHubs(hubs));
   const db = a.deps.db;
   const wwf = await createOrg(db, { slug: 'wwf', name: 'WWF', kind: 'convener' });
   const unit = await createOrg(db, { slug: 'unit-a', name: 'Unit A', kind: 'agency' });
-  for (const [name, org, role] of [
-    ['editor', wwf.id, 'editor'],
-    ['analyst', unit.id, 'viewer'],
-  ] as const) {
-    const u = await createUser(db, { email: `${name}@example.org`, name });
-    await addMember(db, org, u.id, role);
-    tokens[name] = await exchange(
-      a.url,
-      (await createPat(db, { userId: u.id, name: 't', createdBy: 't' })).token,
-    );
-  }
+  await signInMembers(
+    a,
+    [
+      ['editor', wwf.id, 'editor'],
+      ['analyst', unit.id, 'viewer'],
+    ],
+    tokens,
+  );
 }, 60_000);
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await sqld?.stop();
-});
+afterAll(() => stopSqldHubs(hubs));
 
-const call = (hub: RunningHub, who: string, method: string, path: string, body?: unknown) =>
-  fetch(`${hub.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+const call = jsonCaller(tokens);
 
 describe('inbox across hub processes', () => {
   it('pages every package published concurrently by two hubs exactly once', async () => {
