@@ -1,45 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TLP_MARKINGS, toStixBundle } from './stix.ts';
 import { ALERT, ISSUER, publication, REPORT } from './testing/fixtures.ts';
+import { referenceDir, stixObjectValidator } from './testing/stix-schemas.ts';
 import { uuidv5 } from './uuid5.ts';
-
-/** ../shared/reference beside the repository (or beside the worktree folder). */
-function referenceDir(): string {
-  const repo = resolve(import.meta.dirname, '../../..');
-  for (const dir of [resolve(repo, '../shared/reference'), resolve(repo, '../../shared/reference')])
-    if (existsSync(dir)) return dir;
-  throw new Error(`the reference schemas (../shared/reference) are missing beside ${repo}`);
-}
-
-function stixValidator() {
-  const root = join(referenceDir(), 'stix2.1-json-schemas/schemas');
-  const ajv = new Ajv2020({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats.default(ajv);
-  ajv.addFormat('idn-hostname', true);
-  for (const dir of readdirSync(root))
-    for (const f of readdirSync(join(root, dir)))
-      ajv.addSchema(JSON.parse(readFileSync(join(root, dir, f), 'utf8')));
-  const base = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/';
-  const byType: Record<string, string> = {
-    bundle: 'common/bundle.json',
-    identity: 'sdos/identity.json',
-    indicator: 'sdos/indicator.json',
-    report: 'sdos/report.json',
-    relationship: 'sros/relationship.json',
-    'marking-definition': 'common/marking-definition.json',
-    'user-account': 'observables/user-account.json',
-    url: 'observables/url.json',
-  };
-  return (o: { type: string; [k: string]: unknown }) => {
-    const fn = ajv.getSchema(base + byType[o.type]!);
-    if (!fn) throw new Error(`no schema for ${o.type}`);
-    return fn(o) ? [] : (fn.errors ?? []).map((e) => `${o.type} ${e.instancePath} ${e.message}`);
-  };
-}
 
 const claims = (over: Record<string, unknown> = {}) => {
   const p = publication();
@@ -62,7 +27,7 @@ const claims = (over: Record<string, unknown> = {}) => {
 };
 
 describe('STIX 2.1 export', () => {
-  const validate = stixValidator();
+  const validate = stixObjectValidator();
 
   it('UUIDv5 matches RFC 9562 (uuid5(NAMESPACE_DNS, "python.org"))', async () => {
     expect(await uuidv5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'python.org')).toBe(
