@@ -7,7 +7,7 @@ import type { Database } from '@ewto/db';
 import { planActivityEvents, planUpdates } from '@ewto/db/schema';
 import { activityState, diffActivities } from '@ewto/plans';
 import type { ActivityEvent } from '@ewto/schemas/generated/action-plan';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 
 interface Pending {
@@ -136,14 +136,18 @@ export class UpdateLog {
     return { doc, updateCount: updates.length };
   }
 
-  /** Who changed which activity: events kept by compaction, then those of the updates after it. */
+  /**
+   * Who changed which activity: events kept by compaction, then those of the updates after it.
+   * The log is read first: the events kept up to its snapshot were committed with (or before) that
+   * snapshot, so a compaction running between the two reads neither hides nor repeats an event.
+   */
   async activity(planId: string): Promise<ActivityEvent[]> {
+    const { snapshot, snapshotSeq, updates } = await this.load(planId);
     const kept = await this.#db
       .select()
       .from(planActivityEvents)
-      .where(eq(planActivityEvents.planId, planId))
+      .where(and(eq(planActivityEvents.planId, planId), lte(planActivityEvents.seq, snapshotSeq)))
       .orderBy(asc(planActivityEvents.id));
-    const { snapshot, updates } = await this.load(planId);
     const doc = new Y.Doc();
     if (snapshot) Y.applyUpdate(doc, snapshot);
     return [
