@@ -19,6 +19,7 @@ import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/brow
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiProblem, api, enc } from '../api.ts';
+import { ActionTable, DangerButton } from '../components/ActionTable.tsx';
 import { day, Page, when } from '../components/Page.tsx';
 import { Async, ErrorNotice } from '../components/Status.tsx';
 import { useApi } from '../hooks.ts';
@@ -112,45 +113,26 @@ function Passkeys() {
             d.items.length === 0 ? (
               <Text size="sm">No passkey yet.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={420}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Registered</Table.Th>
-                      <Table.Th>Last used</Table.Th>
-                      <Table.Th>
-                        <span className="visually-hidden">Actions</span>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {d.items.map((p) => (
-                      <Table.Tr key={p.id}>
-                        <Table.Td>{p.name}</Table.Td>
-                        <Table.Td>{day(p.createdAt)}</Table.Td>
-                        <Table.Td>{when(p.lastUsedAt)}</Table.Td>
-                        <Table.Td>
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="subtle"
-                            aria-label={`Revoke passkey ${p.name}`}
-                            onClick={async () => {
-                              await api(`/api/v1/me/passkeys/${enc(p.id)}`, { method: 'DELETE' }).catch(
-                                setError,
-                              );
-                              list.reload();
-                            }}
-                          >
-                            Revoke
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ActionTable minWidth={420} columns={['Name', 'Registered', 'Last used']}>
+                {d.items.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>{p.name}</Table.Td>
+                    <Table.Td>{day(p.createdAt)}</Table.Td>
+                    <Table.Td>{when(p.lastUsedAt)}</Table.Td>
+                    <Table.Td>
+                      <DangerButton
+                        label={`Revoke passkey ${p.name}`}
+                        onClick={async () => {
+                          await api(`/api/v1/me/passkeys/${enc(p.id)}`, { method: 'DELETE' }).catch(setError);
+                          list.reload();
+                        }}
+                      >
+                        Revoke
+                      </DangerButton>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </ActionTable>
             )
           }
         </Async>
@@ -171,49 +153,30 @@ function Sessions() {
         {error && <ErrorNotice error={error} />}
         <Async state={list}>
           {(d) => (
-            <Table.ScrollContainer minWidth={520}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Signed in</Table.Th>
-                    <Table.Th>With</Table.Th>
-                    <Table.Th>Expires</Table.Th>
-                    <Table.Th>
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {d.items.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td>
-                        {when(s.createdAt)} {s.current && <Badge size="xs">this browser</Badge>}
-                      </Table.Td>
-                      <Table.Td>{s.method}</Table.Td>
-                      <Table.Td>{when(s.expiresAt)}</Table.Td>
-                      <Table.Td>
-                        {!s.current && (
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="subtle"
-                            aria-label={`Revoke the session from ${when(s.createdAt)}`}
-                            onClick={async () => {
-                              await api(`/api/v1/me/sessions/${enc(s.id)}`, { method: 'DELETE' }).catch(
-                                setError,
-                              );
-                              list.reload();
-                            }}
-                          >
-                            Revoke
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ActionTable minWidth={520} columns={['Signed in', 'With', 'Expires']}>
+              {d.items.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    {when(s.createdAt)} {s.current && <Badge size="xs">this browser</Badge>}
+                  </Table.Td>
+                  <Table.Td>{s.method}</Table.Td>
+                  <Table.Td>{when(s.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    {!s.current && (
+                      <DangerButton
+                        label={`Revoke the session from ${when(s.createdAt)}`}
+                        onClick={async () => {
+                          await api(`/api/v1/me/sessions/${enc(s.id)}`, { method: 'DELETE' }).catch(setError);
+                          list.reload();
+                        }}
+                      >
+                        Revoke
+                      </DangerButton>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ActionTable>
           )}
         </Async>
       </Stack>
@@ -285,49 +248,28 @@ function Tokens() {
         </form>
         <Async state={list}>
           {(d) => (
-            <Table.ScrollContainer minWidth={520}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Expires</Table.Th>
-                    <Table.Th>Last used</Table.Th>
-                    <Table.Th>
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {d.items.map((t) => (
-                    <Table.Tr key={t.id}>
-                      <Table.Td>{t.name}</Table.Td>
-                      <Table.Td>
-                        {t.revokedAt ? <Badge color="gray">revoked</Badge> : day(t.expiresAt)}
-                      </Table.Td>
-                      <Table.Td>{when(t.lastUsedAt)}</Table.Td>
-                      <Table.Td>
-                        {!t.revokedAt && (
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="subtle"
-                            aria-label={`Revoke token ${t.name}`}
-                            onClick={async () => {
-                              await api(`/api/v1/me/tokens/${enc(t.id)}`, { method: 'DELETE' }).catch(
-                                setError,
-                              );
-                              list.reload();
-                            }}
-                          >
-                            Revoke
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ActionTable minWidth={520} columns={['Name', 'Expires', 'Last used']}>
+              {d.items.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>{t.name}</Table.Td>
+                  <Table.Td>{t.revokedAt ? <Badge color="gray">revoked</Badge> : day(t.expiresAt)}</Table.Td>
+                  <Table.Td>{when(t.lastUsedAt)}</Table.Td>
+                  <Table.Td>
+                    {!t.revokedAt && (
+                      <DangerButton
+                        label={`Revoke token ${t.name}`}
+                        onClick={async () => {
+                          await api(`/api/v1/me/tokens/${enc(t.id)}`, { method: 'DELETE' }).catch(setError);
+                          list.reload();
+                        }}
+                      >
+                        Revoke
+                      </DangerButton>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ActionTable>
           )}
         </Async>
       </Stack>

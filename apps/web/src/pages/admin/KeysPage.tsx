@@ -16,6 +16,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useCallback, useState } from 'react';
 import { api, enc } from '../../api.ts';
+import { ActionTable, DangerButton } from '../../components/ActionTable.tsx';
 import { type Org, OrgSelect } from '../../components/OrgSelect.tsx';
 import { day, Page } from '../../components/Page.tsx';
 import { Async, ErrorNotice } from '../../components/Status.tsx';
@@ -109,60 +110,46 @@ function Keys({ org }: { org: Org }) {
             d.items.length === 0 ? (
               <Text size="sm">No key registered.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={600}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Use</Table.Th>
-                      <Table.Th>Key id (thumbprint)</Table.Th>
-                      <Table.Th>Registered</Table.Th>
-                      <Table.Th>
-                        <span className="visually-hidden">Actions</span>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {d.items.map((k) => (
-                      <Table.Tr key={k.kid}>
-                        <Table.Td>{k.name}</Table.Td>
-                        <Table.Td>{k.use === 'sig' ? 'signing (Ed25519)' : 'encryption (X25519)'}</Table.Td>
-                        <Table.Td>
-                          <Text size="xs" ff="monospace">
-                            {k.kid}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {k.revokedAt ? (
-                            <Badge color="gray">revoked {day(k.revokedAt)}</Badge>
-                          ) : (
-                            day(k.createdAt)
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {!k.revokedAt && (
-                            <Button
-                              size="xs"
-                              color="red"
-                              variant="subtle"
-                              aria-label={`Revoke key ${k.name}`}
-                              onClick={async () => {
-                                setError(undefined);
-                                await api(`${base}/${enc(k.kid)}`, { method: 'DELETE' })
-                                  .then(() => setNotice(`Key ${k.name} revoked.`))
-                                  .catch(setError);
-                                list.reload();
-                              }}
-                            >
-                              Revoke
-                            </Button>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ActionTable
+                minWidth={600}
+                striped
+                columns={['Name', 'Use', 'Key id (thumbprint)', 'Registered']}
+              >
+                {d.items.map((k) => (
+                  <Table.Tr key={k.kid}>
+                    <Table.Td>{k.name}</Table.Td>
+                    <Table.Td>{k.use === 'sig' ? 'signing (Ed25519)' : 'encryption (X25519)'}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace">
+                        {k.kid}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {k.revokedAt ? (
+                        <Badge color="gray">revoked {day(k.revokedAt)}</Badge>
+                      ) : (
+                        day(k.createdAt)
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {!k.revokedAt && (
+                        <DangerButton
+                          label={`Revoke key ${k.name}`}
+                          onClick={async () => {
+                            setError(undefined);
+                            await api(`${base}/${enc(k.kid)}`, { method: 'DELETE' })
+                              .then(() => setNotice(`Key ${k.name} revoked.`))
+                              .catch(setError);
+                            list.reload();
+                          }}
+                        >
+                          Revoke
+                        </DangerButton>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </ActionTable>
             )
           }
         </Async>

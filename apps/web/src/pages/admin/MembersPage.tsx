@@ -16,6 +16,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useCallback, useState } from 'react';
 import { api, enc, request } from '../../api.ts';
+import { ActionTable, DangerButton } from '../../components/ActionTable.tsx';
 import { type Org, OrgSelect } from '../../components/OrgSelect.tsx';
 import { day, Page } from '../../components/Page.tsx';
 import { Async, ErrorNotice } from '../../components/Status.tsx';
@@ -123,78 +124,61 @@ function Members({ org }: { org: Org }) {
         </Title>
         <Async state={list} label="Loading the members…">
           {(d) => (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Person</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Since</Table.Th>
-                    <Table.Th>
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {d.items.map((m) => (
-                    <Table.Tr key={m.userId}>
-                      <Table.Td>
-                        <Text size="sm">{m.name}</Text>
-                        <Text size="xs" c="dimmed">
-                          {m.email}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Select
-                          aria-label={`Role of ${m.email}`}
-                          data={ROLES}
-                          value={m.role}
-                          onChange={(r) => r && r !== m.role && setRole(m, r)}
-                          allowDeselect={false}
-                          size="xs"
-                          w={110}
-                        />
-                      </Table.Td>
-                      <Table.Td>{day(m.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={`Create a personal access token for ${m.email}`}
-                            onClick={() =>
-                              act(async () => {
-                                const out = await api<{ token: string }>(`${base}/${enc(m.userId)}/tokens`, {
-                                  method: 'POST',
-                                  body: { name: 'issued by an administrator', expiresInDays: 30 },
-                                });
-                                setSecret({ email: m.email, token: out.token });
-                              }, `Token created for ${m.email}.`)
-                            }
-                          >
-                            Token
-                          </Button>
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="subtle"
-                            aria-label={`Remove ${m.email}`}
-                            onClick={() =>
-                              act(
-                                () => api(`${base}/${enc(m.userId)}`, { method: 'DELETE' }),
-                                `${m.email} removed.`,
-                              )
-                            }
-                          >
-                            Remove
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ActionTable minWidth={640} striped columns={['Person', 'Role', 'Since']}>
+              {d.items.map((m) => (
+                <Table.Tr key={m.userId}>
+                  <Table.Td>
+                    <Text size="sm">{m.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {m.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={`Role of ${m.email}`}
+                      data={ROLES}
+                      value={m.role}
+                      onChange={(r) => r && r !== m.role && setRole(m, r)}
+                      allowDeselect={false}
+                      size="xs"
+                      w={110}
+                    />
+                  </Table.Td>
+                  <Table.Td>{day(m.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-label={`Create a personal access token for ${m.email}`}
+                        onClick={() =>
+                          act(async () => {
+                            const out = await api<{ token: string }>(`${base}/${enc(m.userId)}/tokens`, {
+                              method: 'POST',
+                              body: { name: 'issued by an administrator', expiresInDays: 30 },
+                            });
+                            setSecret({ email: m.email, token: out.token });
+                          }, `Token created for ${m.email}.`)
+                        }
+                      >
+                        Token
+                      </Button>
+                      <DangerButton
+                        label={`Remove ${m.email}`}
+                        onClick={() =>
+                          act(
+                            () => api(`${base}/${enc(m.userId)}`, { method: 'DELETE' }),
+                            `${m.email} removed.`,
+                          )
+                        }
+                      >
+                        Remove
+                      </DangerButton>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ActionTable>
           )}
         </Async>
       </Card>
