@@ -294,6 +294,14 @@ export class DocStore {
       await room.ready;
       if (room.failed) throw room.failed;
       await new Promise<void>((r) => room.run(r));
+      // The edit builds on every update accepted so far: store those first, so that it never
+      // commits ahead of what it depends on (the log would replay it before its own structs).
+      for (let waited: Promise<void> | undefined; room.pending.length; ) {
+        // Still unstored after everything accepted so far settled: a write failed (the room is closed).
+        if (waited === room.lastStored) throw new Error('an earlier update of this plan could not be stored');
+        waited = room.lastStored;
+        await waited;
+      }
       const updates: Uint8Array[] = [];
       const onUpdate = (u: Uint8Array) => updates.push(u);
       room.doc.on('update', onUpdate);
