@@ -3,7 +3,7 @@
  * (issue 8 item 1), listed and revoked; the person's unscoped tokens are theirs alone.
  */
 import { getMember, getUserPat, listPats, revokePat } from '@ewto/identity';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { audited, permit } from '../auth.ts';
 import { pageParams, pageQuery, param } from '../http.ts';
 import { ApiError } from '../problem.ts';
@@ -13,6 +13,19 @@ import type { AppEnv } from '../types.ts';
 import { loadOrg } from './orgs.ts';
 
 const tags = ['organisations'];
+
+/** The organisation and the member named in the path, once the caller may `action` there (404 for a non-member). */
+async function memberInOrg(
+  c: Context<AppEnv>,
+  action: 'token.create-for-member' | 'token.manage-for-member',
+) {
+  const org = await loadOrg(c);
+  await permit(c, action, { orgId: org.id, orgKind: org.kind });
+  const userId = param(c, 'userId');
+  if (!(await getMember(c.var.deps.db, org.id, userId)))
+    throw new ApiError(404, 'not-found', `no member ${userId}`);
+  return { org, userId };
+}
 
 export function memberTokenRoutes(app: Hono<AppEnv>, table: RouteTable) {
   defineRoute(
@@ -30,11 +43,7 @@ export function memberTokenRoutes(app: Hono<AppEnv>, table: RouteTable) {
       responses: { 201: { description: 'The token, shown once', schema: 'identity#/$defs/tokenCreated' } },
     },
     async (c) => {
-      const org = await loadOrg(c);
-      await permit(c, 'token.create-for-member', { orgId: org.id, orgKind: org.kind });
-      const userId = param(c, 'userId');
-      if (!(await getMember(c.var.deps.db, org.id, userId)))
-        throw new ApiError(404, 'not-found', `no member ${userId}`);
+      const { org, userId } = await memberInOrg(c, 'token.create-for-member');
       // Scoped to this organisation for its whole life: it never acts in the person's other organisations.
       return issuePat(c, {
         userId,
@@ -61,11 +70,7 @@ export function memberTokenRoutes(app: Hono<AppEnv>, table: RouteTable) {
       responses: { 200: { description: 'A page of tokens', schema: 'identity#/$defs/tokenPage' } },
     },
     async (c) => {
-      const org = await loadOrg(c);
-      await permit(c, 'token.manage-for-member', { orgId: org.id, orgKind: org.kind });
-      const userId = param(c, 'userId');
-      if (!(await getMember(c.var.deps.db, org.id, userId)))
-        throw new ApiError(404, 'not-found', `no member ${userId}`);
+      const { org, userId } = await memberInOrg(c, 'token.manage-for-member');
       return c.json(await listPats(c.var.deps.db, userId, { ...pageQuery(c), scopeOrgId: org.id }));
     },
   );
@@ -83,11 +88,7 @@ export function memberTokenRoutes(app: Hono<AppEnv>, table: RouteTable) {
       responses: { 200: { description: 'The token', schema: 'identity#/$defs/tokenInfo' } },
     },
     async (c) => {
-      const org = await loadOrg(c);
-      await permit(c, 'token.manage-for-member', { orgId: org.id, orgKind: org.kind });
-      const userId = param(c, 'userId');
-      if (!(await getMember(c.var.deps.db, org.id, userId)))
-        throw new ApiError(404, 'not-found', `no member ${userId}`);
+      const { org, userId } = await memberInOrg(c, 'token.manage-for-member');
       return c.json(await getUserPat(c.var.deps.db, userId, param(c, 'id'), { scopeOrgId: org.id }));
     },
   );
@@ -106,11 +107,7 @@ export function memberTokenRoutes(app: Hono<AppEnv>, table: RouteTable) {
       responses: { 200: { description: 'Revoked', schema: 'identity#/$defs/tokenInfo' } },
     },
     async (c) => {
-      const org = await loadOrg(c);
-      await permit(c, 'token.manage-for-member', { orgId: org.id, orgKind: org.kind });
-      const userId = param(c, 'userId');
-      if (!(await getMember(c.var.deps.db, org.id, userId)))
-        throw new ApiError(404, 'not-found', `no member ${userId}`);
+      const { org, userId } = await memberInOrg(c, 'token.manage-for-member');
       const info = await audited(c, async (tx, record) => {
         const info = await revokePat(tx, userId, param(c, 'id'), { scopeOrgId: org.id });
         record('token.revoked', {
