@@ -48,11 +48,66 @@ describe('the prefilter', () => {
       expect(screenListing(screener, l), JSON.stringify(l)).toEqual(screenListing(full, l));
   }, 120_000);
 
+  it('changes no result where terms touch other words: humps, capitals, hashtags, glued and doubled letters', () => {
+    // Terms put against random words every way the matcher lets a term begin (or not) — so that
+    // the prefilter's word starts are checked against the matcher's, not against a few examples.
+    const rnd = prng(21);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const terms = screener.library.terms.filter((t) => /^[\x00-\x7f]+$/.test(t.text)).map((t) => t.text);
+    const tag = () => pick(terms);
+    const words = 'bag old the a i x in on drug carved Set USA ABC big Good ok xy lo go'.split(' ');
+    const joins = [' ', '', '.', '-', ' . ', '#', ' #', ', ', '/', '  '];
+    const cases: Array<(t: string) => string> = [
+      (t) => t,
+      (t) => t.toUpperCase(),
+      (t) => t.charAt(0).toUpperCase() + t.slice(1),
+      (t) => t.replace(/ (.)/g, (_, c: string) => c.toUpperCase()),
+      (t) => t.replace(/([a-z])/, '$1$1'),
+      (t) => [...t].join(' '),
+      (t) => t.replace(/^(.)(.)/, '$1 $2'),
+    ];
+    const listings: Listing[] = [];
+    for (let i = 0; i < 6000; i++) {
+      // One term between a few words, so that a field passes for that term or not at all.
+      const parts: string[] = [];
+      const pieces = 1 + Math.floor(rnd() * 4);
+      const at = Math.floor(rnd() * pieces);
+      for (let p = 0; p < pieces; p++) {
+        parts.push(p === at ? pick(cases)(pick(terms)) : pick(cases)(pick(words)));
+        parts.push(pick(joins));
+      }
+      const text = parts.join('');
+      listings.push({ id: i, title: text, description: `${pick(words)}${pick(joins)}${text}` });
+      listings.push({ id: -i, tags: [pick(words), text, rnd() < 0.2 ? tag() : pick(words)] });
+    }
+    for (const l of listings)
+      expect(screenListing(screener, l), JSON.stringify(l)).toEqual(screenListing(full, l));
+  }, 120_000);
+
+  it('screens a tag next to one with a term: an associated term there counts', () => {
+    // "carving" (an associated term) alone is no evidence and the prefilter does not look for it,
+    // but beside the tag "ivory" it is: both tags are screened.
+    for (const tags of [
+      ['ivory', 'carving'],
+      ['carving', 'ivory'],
+      ['pangolin', 'scales', 'gift'],
+    ]) {
+      const l: Listing = { id: 1, tags };
+      expect(screenListing(screener, l)).toEqual(screenListing(full, l));
+      expect(screenListing(screener, l).matches.length, tags.join()).toBeGreaterThan(1);
+    }
+  });
+
   it('lets through a field with a term, and stops a field without one', () => {
     const pf = screener.prefilter;
     for (const t of ['carved i.v.o.r.y', 'pangollin', 'RH1N0 H0RN', 'rhi no horn', 'Da hổ', '$cales', 'ja'])
       expect(mayMatch(pf, t), t).toBe(true);
     for (const t of ['Blue cotton dress, size 12', 'Ninja jacket', 'Wooden kitchen stool'])
       expect(mayMatch(pf, t), t).toBe(false);
+    // A term's letters inside another word are no match: "drug" holds no "rug", "Bearing" no "bear".
+    for (const t of ['Cough drug, 20 tablets', 'Unbearable lightness', 'Brave heart poster'])
+      expect(mayMatch(pf, t), t).toBe(false);
+    for (const t of ['Tiger rug', 'oldIvory', 'OLDIvory', '#oldivory', 'big bag gall bladder'])
+      expect(mayMatch(pf, t), t).toBe(true);
   });
 });

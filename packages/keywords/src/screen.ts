@@ -6,7 +6,7 @@ import type { Listing } from '@ewto/schemas/generated/screen-request';
 import type { ScreenMatch, ScreenResult } from '@ewto/schemas/generated/screen-result';
 import type { Screener } from './compile.ts';
 import { findInField, type Hit } from './find.ts';
-import { mayMatch } from './prefilter.ts';
+import { mayMatch, type Prefilter } from './prefilter.ts';
 import { FIRST_TAG_FIELD, FLAG_THRESHOLD, type Scored, scoreHits } from './score.ts';
 
 /**
@@ -29,12 +29,19 @@ export function screenListingDetailed(
   const hits: Hit[] = [];
   const pf = screener.prefilter;
   const { title, description } = listing;
-  if (title && mayMatch(pf, title)) findInField(screener, title, 0, false, hits);
-  if (description && mayMatch(pf, description)) findInField(screener, description, 1, false, hits);
+  if (title && mayMatch(pf, title, false)) findInField(screener, title, 0, false, hits);
+  if (description && mayMatch(pf, description, false)) findInField(screener, description, 1, false, hits);
   const tags = listing.tags ?? [];
+  // An associated term in a tag counts next to a species term in the tag before or after it: a tag
+  // is screened when it or a neighbour may hold a term the prefilter looks for.
+  let here = tags.length > 0 && mayMatchTag(pf, tags[0]);
+  let before = false;
   for (let i = 0; i < tags.length; i++) {
+    const after = i + 1 < tags.length && mayMatchTag(pf, tags[i + 1]);
     const tag = tags[i];
-    if (tag && mayMatch(pf, tag)) findInField(screener, tag, FIRST_TAG_FIELD + i, true, hits);
+    if (tag && (here || before || after)) findInField(screener, tag, FIRST_TAG_FIELD + i, true, hits);
+    before = here;
+    here = after;
   }
   if (hits.length === 0)
     return { record: { id: listing.id, flagged: false, score: 0, matches: [] }, groups: [] };
@@ -57,6 +64,7 @@ export function screenListingDetailed(
   };
 }
 
+const mayMatchTag = (pf: Prefilter, tag: string | undefined) => !!tag && mayMatch(pf, tag, true);
 const fieldName = (field: number): string =>
   field === 0 ? 'title' : field === 1 ? 'description' : `tags[${field - FIRST_TAG_FIELD}]`;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
