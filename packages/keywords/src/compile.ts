@@ -10,7 +10,7 @@ import { KeywordsError } from './errors.ts';
 import { MIN_LOOSE_TERM } from './find.ts';
 import { Normaliser } from './normalise.ts';
 import { buildPrefilter, type Prefilter } from './prefilter.ts';
-import { termWeight } from './score.ts';
+import { ASSOCIATION_WINDOW, termWeight } from './score.ts';
 import { B_SOFT } from './token-rules.ts';
 
 export interface CompiledTerm {
@@ -60,9 +60,17 @@ export interface Screener {
   readonly automaton: Automaton;
   /** Says which all-ASCII fields hold no term at all, so that they are not screened further. */
   readonly prefilter: Prefilter;
+  /**
+   * Skeleton letters around the prefilter's candidates that a long field is screened over
+   * (window.ts): the association window, the longest associated or innocent-reading term, a plural.
+   */
+  readonly margin: number;
   /** Scratch buffers, reused by every screenListing call (JavaScript runs one call at a time). */
   readonly scratch: { normaliser: Normaliser; buffer: HitBuffer };
 }
+
+/** Letters of a plural ending ("es") that a match may take beyond its term. */
+const PLURAL_LETTERS = 2;
 
 /** Terms of at most this many letters written with diacritics need diacritics in the text. */
 export const MAX_MARKED_TERM = 2;
@@ -158,6 +166,10 @@ export function compileLibrary(library: KeywordLibrary): Screener {
       patterns.filter((_, i) => patternTerms[i]!.some((t) => t.kind !== 'associated-term')),
       MIN_LOOSE_TERM,
     ),
+    margin:
+      ASSOCIATION_WINDOW +
+      terms.reduce((m, t) => (t.associated || t.innocent ? Math.max(m, t.length) : m), 0) +
+      PLURAL_LETTERS,
     scratch: { normaliser, buffer: { hits: new Int32Array(256) } },
   };
 }

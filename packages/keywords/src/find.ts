@@ -38,7 +38,8 @@ const S = 's'.charCodeAt(0);
 const E = 'e'.charCodeAt(0);
 
 /**
- * Appends the hits of the library's terms in `text` to `out`.
+ * Appends the hits of the library's terms in `text` (or in the piece `[begin, end)` of it that
+ * `window.ts` cut) to `out`.
  * @example
  * const hits: Hit[] = [];
  * findInField(screener, 'R.H.I.N.O horn', 0, false, hits); // rhino horn, rhino, horn…
@@ -49,9 +50,11 @@ export function findInField(
   field: number,
   hashtagMode: boolean,
   out: Hit[],
+  begin = 0,
+  end = text.length,
 ): void {
   const { normaliser, buffer } = screener.scratch;
-  normaliser.normalise(text, hashtagMode);
+  normaliser.normalise(text, hashtagMode, begin, end);
   const count = scan(screener.automaton, normaliser.chars, normaliser.length, buffer);
   const hits = buffer.hits;
   const lengths = screener.automaton.patternLength;

@@ -56,23 +56,26 @@ export class Normaliser extends SkeletonBuffer {
 
   /**
    * Normalises `text` into the buffers; `hashtagMode` treats every word as a hashtag (for tags).
+   * Only `text[begin..end)` when given — a piece that `window.ts` cut where it reads as in the whole
+   * text: offsets (`from`, `to`) stay those of `text`, skeleton positions count from the piece.
    * @example
    * const n = new Normaliser();
    * n.normalise('#CarvedIv0ry');
    * n.skeleton(); // 'carvedivory'
    */
-  normalise(text: string, hashtagMode = false): void {
-    const n = text.length;
+  normalise(text: string, hashtagMode = false, begin = 0, end = text.length): void {
+    const n = end;
     // Room for every character to double (ß → ss, æ → ae); a rarer, longer expansion overflows and
     // the text is normalised again with larger buffers, so the arrays stay put during a pass.
-    this.ensure(2 * n + 32);
+    this.ensure(2 * (n - begin) + 32);
     this.clearObfuscated();
     this.overflow = false;
     this.symbolStop = false;
     this.hashtagMode = hashtagMode;
-    if (this.input.length < n) this.input = new Uint16Array(2 * n);
+    if (this.input.length <= text.length) this.input = new Uint16Array(2 * text.length + 1);
     const input = this.input;
-    copyUnits(text, input, n);
+    // The unit after the piece too: the matcher looks at the separator after a word.
+    copyUnits(text, input, begin, Math.min(text.length, n + 1));
     this.len = 0;
     this.tokStart = -1;
     this.tokFlags = 0;
@@ -82,7 +85,7 @@ export class Normaliser extends SkeletonBuffer {
     this.workCount = 0;
     this.runCount = 0;
     this.lastSingleTo = -100;
-    for (let i = 0; i < n; ) {
+    for (let i = begin; i < n; ) {
       i = this.asciiRun(input, n, i);
       this.flushWork();
       if (this.symbolStop) {
@@ -95,7 +98,7 @@ export class Normaliser extends SkeletonBuffer {
       i = this.otherChar(input, n, i);
       if (this.overflow) {
         this.ensure(4 * this.chars.length);
-        this.normalise(text, hashtagMode);
+        this.normalise(text, hashtagMode, begin, end);
         return;
       }
     }
@@ -290,8 +293,8 @@ export class Normaliser extends SkeletonBuffer {
  * the JIT has seen strings of several representations (one- and two-byte, sliced, concatenated),
  * and this loop is the only place that pays for it.
  */
-function copyUnits(text: string, into: Uint16Array, n: number): void {
-  for (let i = 0; i < n; i++) into[i] = text.charCodeAt(i);
+function copyUnits(text: string, into: Uint16Array, begin: number, end: number): void {
+  for (let i = begin; i < end; i++) into[i] = text.charCodeAt(i);
 }
 
 const ZWJ = 0x200d;

@@ -6,8 +6,9 @@ import type { Listing } from '@ewto/schemas/generated/screen-request';
 import type { ScreenMatch, ScreenResult } from '@ewto/schemas/generated/screen-result';
 import type { Screener } from './compile.ts';
 import { findInField, type Hit } from './find.ts';
-import { mayMatch, type Prefilter } from './prefilter.ts';
+import { candidates, mayMatch, type Prefilter } from './prefilter.ts';
 import { FIRST_TAG_FIELD, FLAG_THRESHOLD, type Scored, scoreHits } from './score.ts';
+import { piece, widen } from './window.ts';
 
 /**
  * Screens one listing. Offsets are UTF-16 code units of the original field
@@ -29,8 +30,8 @@ export function screenListingDetailed(
   const hits: Hit[] = [];
   const pf = screener.prefilter;
   const { title, description } = listing;
-  if (title && mayMatch(pf, title, false)) findInField(screener, title, 0, false, hits);
-  if (description && mayMatch(pf, description, false)) findInField(screener, description, 1, false, hits);
+  if (title && mayMatch(pf, title, false)) findAround(screener, title, 0, hits);
+  if (description && mayMatch(pf, description, false)) findAround(screener, description, 1, hits);
   const tags = listing.tags ?? [];
   // An associated term in a tag counts next to a species term in the tag before or after it: a tag
   // is screened when it or a neighbour may hold a term the prefilter looks for.
@@ -62,6 +63,12 @@ export function screenListingDetailed(
     record: { id: listing.id, flagged: scored.score >= FLAG_THRESHOLD, score: scored.score, matches },
     groups: scored.groups,
   };
+}
+
+/** Screens the piece of a title or description around the prefilter's candidates (window.ts). */
+function findAround(screener: Screener, text: string, field: number, hits: Hit[]): void {
+  widen(text, candidates[0]!, candidates[1]!, screener.margin);
+  findInField(screener, text, field, false, hits, piece[0], piece[1]);
 }
 
 const mayMatchTag = (pf: Prefilter, tag: string | undefined) => !!tag && mayMatch(pf, tag, true);
