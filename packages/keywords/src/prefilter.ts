@@ -17,16 +17,26 @@ import { type Automaton, buildAutomaton } from './automaton.ts';
 export interface Prefilter {
   /** Aho-Corasick automaton of the terms read the prefilter's way (every letter a dense class). */
   readonly automaton: Automaton;
-  /** Per ASCII code unit: its class in the automaton, or SEPARATOR, GLUED or WHOLE. */
+  /**
+   * The scan's table, `width` entries per state: `step[row + classOf[unit]]` is `nextRow << 1 | 1
+   * when a term may end there` — a space or punctuation keeps the state, a letter repeated too;
+   * WHOLE (-1) for a unit the prefilter does not read.
+   */
+  readonly step: Int32Array;
+  /** Class of every UTF-16 code unit in `step`. */
   readonly classOf: Uint8Array;
+  readonly width: number;
   /** Length of each pattern as the prefilter reads it (letters, a repeated one once). */
   readonly lengths: Int32Array;
   /**
-   * Terms of one or two letters match only a whole word of one or two letters ("ja", "ho"): by
-   * word, [READ of first letter] * 128 + READ of second (0 for a one-letter word), 1 when a term.
+   * Patterns of terms of one or two letters, which match only a whole word of one or two letters
+   * ("ja", "j.a"): 1, else 0.
    */
   readonly short: Uint8Array;
-  readonly anyShort: boolean;
+  /** Patterns of longer terms: 1, else 0 (a pattern may be both). */
+  readonly long: Uint8Array;
+  /** The short terms letter for letter, read the prefilter's way but not squeezed ("oo" stays). */
+  readonly shortWords: ReadonlySet<string>;
 }
 
 const SKIP = 0;
@@ -60,39 +70,68 @@ function read(skeleton: string): string | undefined {
   return out;
 }
 
-/** Codes of `classOf` beyond the letters' classes. */
-const SEPARATOR = 253;
-const GLUED = 254;
-const WHOLE = 255;
+/** A unit the prefilter does not read (beyond ASCII, `@`, `$`): the field is screened whole. */
+const WHOLE = -1;
 
 /** The prefilter of a library's pattern skeletons; `minLoose`: shorter ones need a whole word. */
 export function buildPrefilter(patterns: readonly string[], minLoose: number): Prefilter {
-  const short = new Uint8Array(128 * 128);
-  const long = new Set<string>();
-  let anyShort = false;
+  const kinds = new Map<string, number>();
+  const shortWords = new Set<string>();
   for (const p of patterns) {
-    if (p.length >= minLoose) {
-      const r = read(p);
-      if (r) long.add(r);
-      continue;
-    }
-    if (/[^\x00-\x7f]/.test(p)) continue;
-    const [a = 0, b = 0] = [...p].map((c) => READ[c.charCodeAt(0)]!);
-    short[a * 128 + b] = 1;
-    anyShort = true;
+    const r = read(p);
+    if (!r) continue;
+    kinds.set(r, (kinds.get(r) ?? 0) | (p.length >= minLoose ? LONG : SHORT));
+    if (p.length < minLoose)
+      shortWords.add(String.fromCharCode(...[...p].map((c) => READ[c.charCodeAt(0)]!)));
   }
-  const reads = [...long];
+  const reads = [...kinds.keys()];
   const automaton = buildAutomaton(reads);
+  const { dense, classCount, table, edges } = automaton;
   // At most 27 letters are read (a-z with l as i, and the digits 2 and 6): every class is dense.
-  if (automaton.classCount > automaton.dense) throw new Error('prefilter: a class is not dense');
-  const classOf = new Uint8Array(128);
+  if (classCount > dense) throw new Error('prefilter: a class is not dense');
+  const separator = dense;
+  const width = dense + 2;
+  const whole = dense + 1;
+  // The letter each state was reached by: read again, it keeps the state (a repeated letter).
+  const label = new Int32Array(automaton.stateCount).fill(-1);
+  for (const r of reads) {
+    let state = 0;
+    for (let i = 0; i < r.length; i++) {
+      const c = automaton.classOf[r.charCodeAt(i)]!;
+      state = edges.get(state * classCount + c)!;
+      label[state] = c;
+    }
+  }
+  const step = new Int32Array(automaton.stateCount * width);
+  for (let state = 0; state < automaton.stateCount; state++) {
+    const row = state * width;
+    for (let c = 0; c < dense; c++) {
+      const t = table[state * dense + c]!;
+      step[row + c] = ((((t >> 1) / dense) * width) << 1) | (t & 1);
+    }
+    if (label[state]! >= 0) step[row + label[state]!] = row << 1;
+    step[row + separator] = row << 1;
+    step[row + whole] = WHOLE;
+  }
+  const classOf = new Uint8Array(0x10000).fill(whole);
   for (let c = 0; c < 128; c++) {
     const r = READ[c]!;
-    classOf[c] =
-      r === FULL ? WHOLE : r === SKIP ? (GLUE[c] === 1 ? GLUED : SEPARATOR) : automaton.classOf[r]!;
+    if (r !== FULL) classOf[c] = r === SKIP ? separator : automaton.classOf[r]!;
   }
-  return { automaton, classOf, lengths: Int32Array.from(reads, (r) => r.length), short, anyShort };
+  return {
+    automaton,
+    step,
+    classOf,
+    width,
+    lengths: Int32Array.from(reads, (r) => r.length),
+    short: Uint8Array.from(reads, (r) => (kinds.get(r)! & SHORT ? 1 : 0)),
+    long: Uint8Array.from(reads, (r) => (kinds.get(r)! & LONG ? 1 : 0)),
+    shortWords,
+  };
 }
+
+const LONG = 1;
+const SHORT = 2;
 
 /**
  * Where `mayMatch` found possible matches: `[from, to)`, UTF-16 indices from the start of the first to
@@ -103,78 +142,35 @@ export const candidates = new Int32Array(2);
 
 /**
  * Whether a term could match in `text`: false only when none can (an all-ASCII field without any);
- * when true, `candidates` says where. One pass of the automaton over the text read loosely; where a
- * term's letters appear, they count only if they begin where the matcher lets a term start — after a
- * space or punctuation, at a camelCase hump, anywhere in a hashtag word (`hashtagMode`: in every
- * word, as for tags): "drug" holds no "rug". Kept free of calls but for that check, which is rare:
- * it runs over every character of every listing.
+ * when true, `candidates` says where. One pass of the automaton over the text read loosely — one
+ * table read per character; where a term's letters appear, they count only if they begin where the
+ * matcher lets a term start — after a space or punctuation, at a camelCase hump, anywhere in a
+ * hashtag word (`hashtagMode`: in every word, as for tags): "drug" holds no "rug".
  */
 export function mayMatch(prefilter: Prefilter, text: string, hashtagMode = false): boolean {
-  const { classOf, anyShort } = prefilter;
-  const { table, dense } = prefilter.automaton;
+  const { step, classOf, width } = prefilter;
   const n = text.length;
   let row = 0;
-  let prev = -1;
-  // Letters since the last space or punctuation that ends a word (glue does not).
-  let word = 0;
   let lo = n;
   let hi = -1;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) return whole(n);
-    const k = classOf[c]!;
-    if (k >= SEPARATOR) {
-      if (k === SEPARATOR) {
-        if (word !== 0 && word < 3 && anyShort && isShortTerm(prefilter, text, i)) {
-          const from = i - word;
-          if (from < lo) lo = from;
-          hi = i;
-        }
-        word = 0;
-      } else if (k === WHOLE) return whole(n);
-      continue;
-    }
-    word++;
-    if (k === prev) continue;
-    prev = k;
-    const t = table[row + k]!;
+    const t = step[row + classOf[text.charCodeAt(i)]!]!;
     row = t >> 1;
     if ((t & 1) === 0) continue;
-    const from = occurrenceStart(prefilter, text, i, row / dense, hashtagMode);
+    if (t === WHOLE) {
+      candidates[0] = 0;
+      candidates[1] = n;
+      return true;
+    }
+    const from = occurrenceStart(prefilter, text, i, row / width, hashtagMode);
     if (from < 0) continue;
     if (from < lo) lo = from;
     hi = i + 1;
-  }
-  if (word !== 0 && word < 3 && anyShort && isShortTerm(prefilter, text, n)) {
-    if (n - word < lo) lo = n - word;
-    hi = n;
   }
   if (hi < 0) return false;
   candidates[0] = lo;
   candidates[1] = hi;
   return true;
-}
-
-function whole(n: number): true {
-  candidates[0] = 0;
-  candidates[1] = n;
-  return true;
-}
-
-/** Whether the word of one or two letters that ends before `end` is a short term ("ja", "j.a"). */
-function isShortTerm(prefilter: Prefilter, text: string, end: number): boolean {
-  let first = 0;
-  let second = 0;
-  for (let j = end - 1; j >= 0; j--) {
-    const r = READ[text.charCodeAt(j)]!;
-    if (r === SKIP) {
-      if (GLUE[text.charCodeAt(j)] === 1) continue;
-      break;
-    }
-    second = first;
-    first = r;
-  }
-  return prefilter.short[first * 128 + second] === 1;
 }
 
 /**
@@ -191,7 +187,13 @@ function occurrenceStart(
   const { outFirst, outNext, outPattern } = prefilter.automaton;
   // Longest first: the failure chain goes to shorter and shorter suffixes.
   for (let o = outFirst[state]!; o >= 0; o = outNext[o]!) {
-    const length = prefilter.lengths[outPattern[o]!]!;
+    const pattern = outPattern[o]!;
+    if (prefilter.short[pattern] === 1) {
+      const from = shortWordStart(text, i);
+      if (from >= 0 && isShortTerm(prefilter, text, from)) return from;
+    }
+    if (prefilter.long[pattern] === 0) continue;
+    const length = prefilter.lengths[pattern]!;
     // The term's first letter is read from a group of equal letters (spaces and punctuation between
     // them skipped): find the group, then whether any of its letters may begin a term.
     let key = READ[text.charCodeAt(i)]!;
@@ -215,6 +217,47 @@ function occurrenceStart(
       if (READ[text.charCodeAt(q)] === key && mayStart(text, q, hashtagMode)) return q;
   }
   return -1;
+}
+
+/**
+ * The start of the word around `i` when it has one or two letters (glue such as "." does not end
+ * it: "j.a"), else -1.
+ */
+function shortWordStart(text: string, i: number): number {
+  let from = i;
+  let letters = 1;
+  for (let j = i - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (READ[c] === SKIP) {
+      if (GLUE[c] === 1) continue;
+      break;
+    }
+    if (++letters > 2) return -1;
+    from = j;
+  }
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (READ[c] === SKIP) {
+      if (GLUE[c] === 1) continue;
+      break;
+    }
+    if (++letters > 2) return -1;
+  }
+  return from;
+}
+
+/** Whether the word of one or two letters at `from` is a short term, letter for letter. */
+function isShortTerm(prefilter: Prefilter, text: string, from: number): boolean {
+  const letters: number[] = [];
+  for (let j = from; j < text.length && letters.length < 3; j++) {
+    const c = text.charCodeAt(j);
+    if (READ[c] === SKIP) {
+      if (GLUE[c] === 1) continue;
+      break;
+    }
+    letters.push(READ[c]!);
+  }
+  return prefilter.shortWords.has(String.fromCharCode(...letters));
 }
 
 /** Whether a term may begin at letter `q` (see `mayMatch`). */
