@@ -58,19 +58,25 @@ export function findInField(
   const count = scan(screener.automaton, normaliser.chars, normaliser.length, buffer);
   const hits = buffer.hits;
   const lengths = screener.automaton.patternLength;
-  // Associated terms count only near a species term of the same field (tags: of a nearby tag), so in
-  // a field without one they are skipped here, before any work is spent on them.
+  // Associated terms count only near a species term of the same field (tags: of a nearby tag), and
+  // innocent-reading words only near an ambiguous term of the same field: in a field without one,
+  // they are skipped here, before any work is spent on them. Pass 0: the other terms; pass 1:
+  // associated terms; pass 2: innocent-reading words.
   let species = hashtagMode;
-  let deferred = false;
+  let ambiguous = false;
+  let deferred = 0;
   const found: Found = { hits, count, lengths, bitmap: undefined };
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
+    if (pass === 1 && !(deferred & 2 && species)) continue;
+    if (pass === 2 && !(deferred & 4 && ambiguous)) break;
     for (let k = 0; k < count; k += 2) {
       const pattern = hits[k]!;
       const b = hits[k + 1]!;
       const a = b - lengths[pattern]!;
       for (const term of screener.patternTerms[pattern]!) {
-        if (term.associated !== (pass === 1)) {
-          if (term.associated) deferred = true;
+        const later = term.associated ? 1 : term.innocent ? 2 : 0;
+        if (later !== pass) {
+          deferred |= 1 << later;
           continue;
         }
         const fit = term.free ? freeFit(normaliser, a, b) : accepts(normaliser, term, a, b, found);
@@ -80,6 +86,7 @@ export function findInField(
         const end = normaliser.to[b - 1]!;
         if (term.needsMarks && !hasMarks(text, start, end)) continue;
         if (term.species) species = true;
+        if (term.ambiguous && !term.innocent) ambiguous = true;
         // A hashtag term found after a "#" covers it.
         if (term.hashtag && start > 0 && isHash(text.charCodeAt(start - 1))) start--;
         out.push({
@@ -95,7 +102,6 @@ export function findInField(
         });
       }
     }
-    if (!deferred || !species) break;
   }
 }
 

@@ -28,21 +28,18 @@ for (let c = 0; c < 128; c++) WORD[c] = /[A-Za-z0-9@$]/.test(String.fromCharCode
 /** Separators a word may run on through: they do not end a piece. */
 const STICKY = new Uint8Array(128);
 for (const c of ".-_*'/+~#") STICKY[c.charCodeAt(0)] = 1;
-const fold = (c: number) => c | 0x20;
-
-/** Whether `text[j]` counts as a skeleton letter — never more than the normaliser's (a doubled letter once). */
-function counts(text: string, j: number): boolean {
-  const c = text.charCodeAt(j);
-  if (WORD[c] !== 1) return false;
-  return j === 0 || fold(text.charCodeAt(j - 1)) !== fold(c);
-}
 
 function left(text: string, from: number, margin: number): number {
+  // Letters counted never more than the normaliser's skeleton has (a doubled letter once).
   let letters = 0;
   let j = from;
+  let after = j < text.length ? text.charCodeAt(j) | 0x20 : 0;
   for (; j > 0 && letters < margin; j--) {
-    if (text.charCodeAt(j - 1) >= 128) return 0;
-    if (counts(text, j - 1)) letters++;
+    const c = text.charCodeAt(j - 1);
+    if (c >= 128) return 0;
+    const folded = c | 0x20;
+    if (WORD[c] === 1 && folded !== after) letters++;
+    after = folded;
   }
   for (; j > 0; j--) {
     const c = text.charCodeAt(j);
@@ -65,9 +62,13 @@ function right(text: string, to: number, margin: number): number {
   const n = text.length;
   let letters = 0;
   let j = to;
+  let before = j > 0 ? text.charCodeAt(j - 1) | 0x20 : 0;
   for (; j < n && letters < margin; j++) {
-    if (text.charCodeAt(j) >= 128) return n;
-    if (counts(text, j)) letters++;
+    const c = text.charCodeAt(j);
+    if (c >= 128) return n;
+    const folded = c | 0x20;
+    if (WORD[c] === 1 && folded !== before) letters++;
+    before = folded;
   }
   for (; j < n; j++) {
     const c = text.charCodeAt(j);
