@@ -13,6 +13,19 @@
  * which may be letters or punctuation) is always screened in full.
  */
 import { type Automaton, buildAutomaton } from './automaton.ts';
+import {
+  charTable,
+  ENTRY_LENGTH_BITS,
+  F_CONF,
+  F_HIDDEN,
+  F_STYLED,
+  K_CJK,
+  K_DROP,
+  K_EMOJI,
+  K_SEP,
+  K_WORD,
+  KIND_MASK,
+} from './char-table.ts';
 
 export interface Prefilter {
   /** Aho-Corasick automaton of the terms read the prefilter's way (every letter a dense class). */
@@ -23,9 +36,16 @@ export interface Prefilter {
    * WHOLE (-1) for a unit the prefilter does not read.
    */
   readonly step: Int32Array;
-  /** Class of every UTF-16 code unit in `step`. */
+  /**
+   * Class of every UTF-16 code unit in `step`; a unit beyond ASCII is classified on first sight
+   * (`UNKNOWN` until then).
+   */
   readonly classOf: Uint8Array;
+  /** How the prefilter reads every code unit: a letter (ASCII), SKIP or FULL; set with `classOf`. */
+  readonly reads: Uint16Array;
   readonly width: number;
+  /** Units beyond ASCII in the patterns (a CJK letter, a look-alike): a field with one is screened whole. */
+  readonly patternUnits: ReadonlySet<number>;
   /** Length of each pattern as the prefilter reads it (letters, a repeated one once). */
   readonly lengths: Int32Array;
   /**
@@ -90,8 +110,9 @@ export function buildPrefilter(patterns: readonly string[], minLoose: number): P
   // At most 27 letters are read (a-z with l as i, and the digits 2 and 6): every class is dense.
   if (classCount > dense) throw new Error('prefilter: a class is not dense');
   const separator = dense;
-  const width = dense + 2;
   const whole = dense + 1;
+  const unknown = dense + 2;
+  const width = dense + 3;
   // The letter each state was reached by: read again, it keeps the state (a repeated letter).
   const label = new Int32Array(automaton.stateCount).fill(-1);
   for (const r of reads) {
@@ -112,17 +133,25 @@ export function buildPrefilter(patterns: readonly string[], minLoose: number): P
     if (label[state]! >= 0) step[row + label[state]!] = row << 1;
     step[row + separator] = row << 1;
     step[row + whole] = WHOLE;
+    step[row + unknown] = WHOLE;
   }
-  const classOf = new Uint8Array(0x10000).fill(whole);
+  const classOf = new Uint8Array(0x10000).fill(unknown);
+  const units = new Uint16Array(0x10000).fill(FULL);
   for (let c = 0; c < 128; c++) {
     const r = READ[c]!;
-    if (r !== FULL) classOf[c] = r === SKIP ? separator : automaton.classOf[r]!;
+    units[c] = r;
+    classOf[c] = r === FULL ? whole : r === SKIP ? separator : automaton.classOf[r]!;
   }
+  const patternUnits = new Set<number>();
+  for (const p of patterns)
+    for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) >= 128) patternUnits.add(p.charCodeAt(i));
   return {
     automaton,
     step,
     classOf,
+    reads: units,
     width,
+    patternUnits,
     lengths: Int32Array.from(reads, (r) => r.length),
     short: Uint8Array.from(reads, (r) => (kinds.get(r)! & SHORT ? 1 : 0)),
     long: Uint8Array.from(reads, (r) => (kinds.get(r)! & LONG ? 1 : 0)),
@@ -132,6 +161,41 @@ export function buildPrefilter(patterns: readonly string[], minLoose: number): P
 
 const LONG = 1;
 const SHORT = 2;
+
+/** The same prefilter letting every field through whole: the engine as it is without one (for tests). */
+export function passingEverything(prefilter: Prefilter): Prefilter {
+  return { ...prefilter, classOf: new Uint8Array(0x10000).fill(prefilter.width - 2) };
+}
+
+/**
+ * Classifies a unit beyond ASCII on first sight, the way the normaliser reads it (char-table.ts):
+ * a letter that folds to one plain ASCII letter ("é", "ø") as that letter; punctuation, spaces, marks,
+ * hidden characters and letters of scripts no pattern uses as a gap (a looser reading, which never
+ * misses a match); anything else — a look-alike, a styled or expanded letter, a surrogate, a "#", a
+ * unit of a pattern — makes the field be screened whole.
+ */
+function classify(prefilter: Prefilter, u: number): void {
+  const { classOf, reads, width } = prefilter;
+  const separator = width - 3;
+  const whole = width - 2;
+  let read = FULL;
+  if ((u < 0xd800 || u > 0xdfff) && !prefilter.patternUnits.has(u)) {
+    const entry = charTable.lookup(u);
+    const start = Math.floor(entry / ENTRY_LENGTH_BITS);
+    const count = entry % ENTRY_LENGTH_BITS;
+    const unit = charTable.units[start]!;
+    const info = charTable.infos[start]!;
+    const kind = info & KIND_MASK;
+    if (count === 1 && !prefilter.patternUnits.has(unit)) {
+      if (kind === K_WORD && unit < 128) {
+        if (!(info & (F_STYLED | F_HIDDEN | F_CONF)) && READ[unit] !== FULL) read = READ[unit]!;
+      } else if (kind === K_SEP || kind === K_DROP || kind === K_CJK || kind === K_EMOJI) read = SKIP;
+      else if (kind === K_WORD && !(info & F_CONF)) read = SKIP;
+    }
+  }
+  reads[u] = read;
+  classOf[u] = read === FULL ? whole : read === SKIP ? separator : prefilter.automaton.classOf[read]!;
+}
 
 /**
  * Where `mayMatch` found possible matches: `[from, to)`, UTF-16 indices from the start of the first to
@@ -153,15 +217,25 @@ export function mayMatch(prefilter: Prefilter, text: string, hashtagMode = false
   let row = 0;
   let lo = n;
   let hi = -1;
+  const unknown = width - 1;
   for (let i = 0; i < n; i++) {
-    const t = step[row + classOf[text.charCodeAt(i)]!]!;
-    row = t >> 1;
-    if ((t & 1) === 0) continue;
+    const u = text.charCodeAt(i);
+    const t = step[row + classOf[u]!]!;
+    if ((t & 1) === 0) {
+      row = t >> 1;
+      continue;
+    }
     if (t === WHOLE) {
+      if (classOf[u] === unknown) {
+        classify(prefilter, u);
+        i--;
+        continue;
+      }
       candidates[0] = 0;
       candidates[1] = n;
       return true;
     }
+    row = t >> 1;
     const from = occurrenceStart(prefilter, text, i, row / width, hashtagMode);
     if (from < 0) continue;
     if (from < lo) lo = from;
@@ -190,18 +264,20 @@ function occurrenceStart(
     const pattern = outPattern[o]!;
     if (prefilter.short[pattern] === 1) {
       const from = shortWordStart(text, i);
+      if (from === UNSURE) return Math.max(0, i - 2);
       if (from >= 0 && isShortTerm(prefilter, text, from)) return from;
     }
     if (prefilter.long[pattern] === 0) continue;
     const length = prefilter.lengths[pattern]!;
     // The term's first letter is read from a group of equal letters (spaces and punctuation between
     // them skipped): find the group, then whether any of its letters may begin a term.
-    let key = READ[text.charCodeAt(i)]!;
+    const reads = prefilter.reads;
+    let key = reads[text.charCodeAt(i)]!;
     let groups = 1;
     let left = i;
     let right = i;
     for (let j = i - 1; j >= 0; j--) {
-      const r = READ[text.charCodeAt(j)]!;
+      const r = reads[text.charCodeAt(j)]!;
       if (r === SKIP) continue;
       if (r === key) {
         left = j;
@@ -214,20 +290,25 @@ function occurrenceStart(
       right = j;
     }
     for (let q = left; q <= right; q++)
-      if (READ[text.charCodeAt(q)] === key && mayStart(text, q, hashtagMode)) return q;
+      if (reads[text.charCodeAt(q)] === key && mayStart(prefilter, text, q, hashtagMode)) return q;
   }
   return -1;
 }
 
+/** A short word next to a unit beyond ASCII (a hidden one may join it): a candidate. */
+const UNSURE = -2;
+
 /**
  * The start of the word around `i` when it has one or two letters (glue such as "." does not end
- * it: "j.a"), else -1.
+ * it: "j.a"), -1 when longer, UNSURE next to a unit beyond ASCII.
  */
 function shortWordStart(text: string, i: number): number {
+  if (text.charCodeAt(i) >= 128) return UNSURE;
   let from = i;
   let letters = 1;
   for (let j = i - 1; j >= 0; j--) {
     const c = text.charCodeAt(j);
+    if (c >= 128) return UNSURE;
     if (READ[c] === SKIP) {
       if (GLUE[c] === 1) continue;
       break;
@@ -237,6 +318,7 @@ function shortWordStart(text: string, i: number): number {
   }
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
+    if (c >= 128) return UNSURE;
     if (READ[c] === SKIP) {
       if (GLUE[c] === 1) continue;
       break;
@@ -246,7 +328,7 @@ function shortWordStart(text: string, i: number): number {
   return from;
 }
 
-/** Whether the word of one or two letters at `from` is a short term, letter for letter. */
+/** Whether the all-ASCII word of one or two letters at `from` is a short term, letter for letter. */
 function isShortTerm(prefilter: Prefilter, text: string, from: number): boolean {
   const letters: number[] = [];
   for (let j = from; j < text.length && letters.length < 3; j++) {
@@ -260,22 +342,27 @@ function isShortTerm(prefilter: Prefilter, text: string, from: number): boolean 
   return prefilter.shortWords.has(String.fromCharCode(...letters));
 }
 
-/** Whether a term may begin at letter `q` (see `mayMatch`). */
-function mayStart(text: string, q: number, hashtagMode: boolean): boolean {
+/** Whether a term may begin at letter `q` (see `mayMatch`); always, next to a unit beyond ASCII. */
+function mayStart(prefilter: Prefilter, text: string, q: number, hashtagMode: boolean): boolean {
   if (hashtagMode || q === 0) return true;
   const before = text.charCodeAt(q - 1);
-  if (READ[before] === SKIP) return true;
   const c = text.charCodeAt(q);
+  if (before >= 128 || c >= 128 || READ[before] === SKIP) return true;
   if (isUpper(c)) {
     // camelCase: a capital after a small letter ("carvedIvory"), or the last capital of a run of
     // capitals before a small letter ("IVORYCarving").
     if (isLower(before)) return true;
-    if (isUpper(before) && q + 1 < text.length && isLower(text.charCodeAt(q + 1))) return true;
+    const next = q + 1 < text.length ? text.charCodeAt(q + 1) : 0;
+    if (isUpper(before) && (isLower(next) || next >= 128)) return true;
   }
-  // Inside a hashtag word: the word follows a "#".
-  let t = q - 1;
-  while (t >= 0 && READ[text.charCodeAt(t)] !== SKIP) t--;
-  return t >= 0 && text.charCodeAt(t) === HASH;
+  // Inside a hashtag word: the word follows a "#" (a unit beyond ASCII, a hidden one perhaps, may
+  // be inside the word: then it may be a hashtag).
+  for (let t = q - 1; t >= 0; t--) {
+    const u = text.charCodeAt(t);
+    if (u >= 128) return true;
+    if (READ[u] === SKIP) return u === HASH;
+  }
+  return false;
 }
 
 const HASH = 0x23;

@@ -28,10 +28,17 @@ beforeAll(async () => {
   whole = { ...screener, margin: Number.MAX_SAFE_INTEGER };
 });
 
-const FILLER =
-  'in excellent condition with box free shipping see photos a b c x y z ok to be or go no me please well packed'.split(
+const FILLER = [
+  ...'in excellent condition with box free shipping see photos a b c x y z ok to be or go no me please well packed'.split(
     ' ',
-  );
+  ),
+  // Beyond ASCII: a piece is never cut next to these.
+  'café',
+  '手工',
+  'іvory',
+  'e\u200bf',
+  'Très',
+];
 const JOINS = [' ', ' ', ' ', ', ', '. ', '.', '-', ' #', '#', '  ', ' / ', ''];
 
 describe('screening a piece of a long field', () => {
@@ -66,7 +73,7 @@ describe('screening a piece of a long field', () => {
       }
     }
     // The test means something only if pieces were cut.
-    expect(pieces).toBeGreaterThan(500);
+    expect(pieces).toBeGreaterThan(200);
   }, 120_000);
 
   it('reads a piece exactly as the whole text reads there', () => {
