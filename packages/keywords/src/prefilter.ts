@@ -212,39 +212,47 @@ export const candidates = new Int32Array(2);
  * hashtag word (`hashtagMode`: in every word, as for tags): "drug" holds no "rug".
  */
 export function mayMatch(prefilter: Prefilter, text: string, hashtagMode = false): boolean {
+  for (;;) {
+    const found = scan(prefilter, text, hashtagMode);
+    if (found !== UNKNOWN) return found === FOUND;
+    // A unit seen for the first time was classified: scan again (once per unit and library).
+  }
+}
+
+const NONE = 0;
+const FOUND = 1;
+const UNKNOWN = 2;
+
+/** The scan of `mayMatch`; UNKNOWN when it stopped at a unit not classified yet (and classified it). */
+function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number {
   const { step, classOf, width } = prefilter;
   const n = text.length;
   let row = 0;
   let lo = n;
   let hi = -1;
-  const unknown = width - 1;
   for (let i = 0; i < n; i++) {
-    const u = text.charCodeAt(i);
-    const t = step[row + classOf[u]!]!;
-    if ((t & 1) === 0) {
-      row = t >> 1;
-      continue;
-    }
+    const t = step[row + classOf[text.charCodeAt(i)]!]!;
+    row = t >> 1;
+    if ((t & 1) === 0) continue;
     if (t === WHOLE) {
-      if (classOf[u] === unknown) {
+      const u = text.charCodeAt(i);
+      if (classOf[u] === width - 1) {
         classify(prefilter, u);
-        i--;
-        continue;
+        return UNKNOWN;
       }
       candidates[0] = 0;
       candidates[1] = n;
-      return true;
+      return FOUND;
     }
-    row = t >> 1;
     const from = occurrenceStart(prefilter, text, i, row / width, hashtagMode);
     if (from < 0) continue;
     if (from < lo) lo = from;
     hi = i + 1;
   }
-  if (hi < 0) return false;
+  if (hi < 0) return NONE;
   candidates[0] = lo;
   candidates[1] = hi;
-  return true;
+  return FOUND;
 }
 
 /**
