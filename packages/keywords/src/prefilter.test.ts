@@ -122,6 +122,26 @@ describe('the prefilter', () => {
       expect(screenListing(screener, l), JSON.stringify(l)).toEqual(screenListing(full, l));
   }, 120_000);
 
+  it('finds a term across the middle of a long field (scanned as two halves at once)', () => {
+    // Every term, written plainly and spaced out, put so that it straddles the middle of a field
+    // long enough to be split, at every offset around it.
+    const rnd = prng(77);
+    const filler = 'zzz qqq www xxx kkk vvv '.repeat(8);
+    const terms = screener.library.terms.filter((t) => /^[a-z ]+$/i.test(t.text)).map((t) => t.text);
+    let checked = 0;
+    for (const term of terms) {
+      const written = rnd() < 0.3 ? [...term].join(' ') : term;
+      for (let shift = -written.length - 2; shift <= 2; shift += 1 + Math.floor(rnd() * 3)) {
+        // The field is filler + term + filler with the middle falling at `shift` from the term's start.
+        const before = filler.slice(0, 80 + shift * 2 + written.length);
+        const text = `${before} ${written} ${filler.slice(0, 80)}`;
+        const l: Listing = { id: checked++, description: text };
+        expect(screenListing(screener, l), text).toEqual(screenListing(full, l));
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  }, 60_000);
+
   it('screens a tag next to one with a term: an associated term there counts', () => {
     // "carving" (an associated term) alone is no evidence and the prefilter does not look for it,
     // but beside the tag "ivory" it is: both tags are screened.

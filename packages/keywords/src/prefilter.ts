@@ -223,36 +223,106 @@ const NONE = 0;
 const FOUND = 1;
 const UNKNOWN = 2;
 
-/** The scan of `mayMatch`; UNKNOWN when it stopped at a unit not classified yet (and classified it). */
+/** Fields at least this long are scanned as two halves at once (see `scan`). */
+const SPLIT = 64;
+/** Positions of the second half whose states are kept, for the first half to catch up with. */
+const SYNC = 64;
+/** The second half's first SYNC states (and a slot for the others). */
+const synced = new Int32Array(SYNC + 1);
+
+/**
+ * The scan of `mayMatch`; UNKNOWN when it stopped at a unit not classified yet (and classified it).
+ * A long field is scanned as two halves at once — two independent chains of table reads, which the
+ * processor overlaps, where one chain waits on each read. The second half starts at the root, so
+ * the first one goes on past the middle until it is in the state the second one had there (a few
+ * letters): every term is found by one of them.
+ */
 function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number {
   const { step, classOf, width } = prefilter;
   const n = text.length;
-  let row = 0;
-  let lo = n;
-  let hi = -1;
-  for (let i = 0; i < n; i++) {
-    const t = step[row + classOf[text.charCodeAt(i)]!]!;
-    row = t >> 1;
-    if ((t & 1) === 0) continue;
-    if (t === WHOLE) {
-      const u = text.charCodeAt(i);
-      if (classOf[u] === width - 1) {
-        classify(prefilter, u);
-        return UNKNOWN;
+  lo = n;
+  hi = -1;
+  let a = 0;
+  let from = 0;
+  if (n >= SPLIT) {
+    const mid = n >> 1;
+    let b = 0;
+    for (let k = 0; k < mid; k++) {
+      const ta = step[a + classOf[text.charCodeAt(k)]!]!;
+      const tb = step[b + classOf[text.charCodeAt(mid + k)]!]!;
+      a = ta >> 1;
+      b = tb >> 1;
+      synced[k < SYNC ? k : SYNC] = b;
+      if (((ta | tb) & 1) === 0) continue;
+      if (ta & 1) {
+        const r = found(prefilter, text, k, ta, hashtagMode);
+        if (r !== NONE) return r;
       }
-      candidates[0] = 0;
-      candidates[1] = n;
-      return FOUND;
+      if (tb & 1) {
+        const r = found(prefilter, text, mid + k, tb, hashtagMode);
+        if (r !== NONE) return r;
+      }
     }
-    const from = occurrenceStart(prefilter, text, i, row / width, hashtagMode);
-    if (from < 0) continue;
-    if (from < lo) lo = from;
-    hi = i + 1;
+    // The rest of the second half (one unit when the length is odd).
+    for (let i = 2 * mid; i < n; i++) {
+      const t = step[b + classOf[text.charCodeAt(i)]!]!;
+      b = t >> 1;
+      if (t & 1) {
+        const r = found(prefilter, text, i, t, hashtagMode);
+        if (r !== NONE) return r;
+      }
+    }
+    // The first half goes on until it reads the text as the second half did: in the same state at
+    // the same place — at the root surely (the second half's state is a suffix of the first's).
+    from = n;
+    for (let i = mid; i < n; i++) {
+      const t = step[a + classOf[text.charCodeAt(i)]!]!;
+      a = t >> 1;
+      if (t & 1) {
+        const r = found(prefilter, text, i, t, hashtagMode);
+        if (r !== NONE) return r;
+      }
+      if (a === 0 || (i - mid < SYNC && a === synced[i - mid])) break;
+    }
+  }
+  for (let i = from; i < n; i++) {
+    const t = step[a + classOf[text.charCodeAt(i)]!]!;
+    a = t >> 1;
+    if ((t & 1) === 0) continue;
+    const r = found(prefilter, text, i, t, hashtagMode);
+    if (r !== NONE) return r;
   }
   if (hi < 0) return NONE;
   candidates[0] = lo;
   candidates[1] = hi;
   return FOUND;
+}
+
+/** The scan's range of candidates so far. */
+let lo = 0;
+let hi = -1;
+
+/**
+ * A table entry with its flag set at unit `i`: a term may end there (the range grows if it begins
+ * where terms may) — NONE; or a unit not read — FOUND with the whole text, or UNKNOWN.
+ */
+function found(prefilter: Prefilter, text: string, i: number, t: number, hashtagMode: boolean): number {
+  if (t === WHOLE) {
+    const u = text.charCodeAt(i);
+    if (prefilter.classOf[u] === prefilter.width - 1) {
+      classify(prefilter, u);
+      return UNKNOWN;
+    }
+    candidates[0] = 0;
+    candidates[1] = text.length;
+    return FOUND;
+  }
+  const from = occurrenceStart(prefilter, text, i, (t >> 1) / prefilter.width, hashtagMode);
+  if (from >= 0) {
+    if (from < lo) lo = from;
+    if (i + 1 > hi) hi = i + 1;
+  }
+  return NONE;
 }
 
 /**
