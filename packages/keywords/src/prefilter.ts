@@ -44,8 +44,12 @@ export interface Prefilter {
   /** How the prefilter reads every code unit: a letter (ASCII), SKIP or FULL; set with `classOf`. */
   readonly reads: Uint16Array;
   readonly width: number;
-  /** Units beyond ASCII in the patterns (a CJK letter, a look-alike): a field with one is screened whole. */
-  readonly patternUnits: ReadonlySet<number>;
+  /**
+   * One unit beyond ASCII of each pattern that has any (a CJK letter, say): every match of the
+   * pattern holds it, and a field with one is screened whole. The rarest unit among the patterns is
+   * taken, so that everyday CJK text mostly holds none.
+   */
+  readonly triggers: ReadonlySet<number>;
   /** Length of each pattern as the prefilter reads it (letters, a repeated one once). */
   readonly lengths: Int32Array;
   /**
@@ -142,16 +146,26 @@ export function buildPrefilter(patterns: readonly string[], minLoose: number): P
     units[c] = r;
     classOf[c] = r === FULL ? whole : r === SKIP ? separator : automaton.classOf[r]!;
   }
-  const patternUnits = new Set<number>();
+  const frequency = new Map<number, number>();
   for (const p of patterns)
-    for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) >= 128) patternUnits.add(p.charCodeAt(i));
+    for (let i = 0; i < p.length; i++)
+      if (p.charCodeAt(i) >= 128) frequency.set(p.charCodeAt(i), (frequency.get(p.charCodeAt(i)) ?? 0) + 1);
+  const triggers = new Set<number>();
+  for (const p of patterns) {
+    let best = -1;
+    for (let i = 0; i < p.length; i++) {
+      const u = p.charCodeAt(i);
+      if (u >= 128 && (best < 0 || frequency.get(u)! < frequency.get(best)!)) best = u;
+    }
+    if (best >= 0) triggers.add(best);
+  }
   return {
     automaton,
     step,
     classOf,
     reads: units,
     width,
-    patternUnits,
+    triggers,
     lengths: Int32Array.from(reads, (r) => r.length),
     short: Uint8Array.from(reads, (r) => (kinds.get(r)! & SHORT ? 1 : 0)),
     long: Uint8Array.from(reads, (r) => (kinds.get(r)! & LONG ? 1 : 0)),
@@ -170,23 +184,23 @@ export function passingEverything(prefilter: Prefilter): Prefilter {
 /**
  * Classifies a unit beyond ASCII on first sight, the way the normaliser reads it (char-table.ts):
  * a letter that folds to one plain ASCII letter ("é", "ø") as that letter; punctuation, spaces, marks,
- * hidden characters and letters of scripts no pattern uses as a gap (a looser reading, which never
- * misses a match); anything else — a look-alike, a styled or expanded letter, a surrogate, a "#", a
- * unit of a pattern — makes the field be screened whole.
+ * hidden characters, CJK and other letters as a gap (a looser reading, which never misses a match);
+ * anything else — a look-alike, a styled or expanded letter, a surrogate, a "#", a pattern's trigger
+ * unit — makes the field be screened whole.
  */
 function classify(prefilter: Prefilter, u: number): void {
   const { classOf, reads, width } = prefilter;
   const separator = width - 3;
   const whole = width - 2;
   let read = FULL;
-  if ((u < 0xd800 || u > 0xdfff) && !prefilter.patternUnits.has(u)) {
+  if ((u < 0xd800 || u > 0xdfff) && !prefilter.triggers.has(u)) {
     const entry = charTable.lookup(u);
     const start = Math.floor(entry / ENTRY_LENGTH_BITS);
     const count = entry % ENTRY_LENGTH_BITS;
     const unit = charTable.units[start]!;
     const info = charTable.infos[start]!;
     const kind = info & KIND_MASK;
-    if (count === 1 && !prefilter.patternUnits.has(unit)) {
+    if (count === 1 && !prefilter.triggers.has(unit)) {
       if (kind === K_WORD && unit < 128) {
         if (!(info & (F_STYLED | F_HIDDEN | F_CONF)) && READ[unit] !== FULL) read = READ[unit]!;
       } else if (kind === K_SEP || kind === K_DROP || kind === K_CJK || kind === K_EMOJI) read = SKIP;
@@ -227,8 +241,8 @@ const UNKNOWN = 2;
 const SPLIT = 64;
 /** Positions of the second half whose states are kept, for the first half to catch up with. */
 const SYNC = 64;
-/** The second half's first SYNC states (and a slot for the others). */
-const synced = new Int32Array(SYNC + 1);
+/** The second half's first SYNC states. */
+const synced = new Int32Array(SYNC);
 
 /**
  * The scan of `mayMatch`; UNKNOWN when it stopped at a unit not classified yet (and classified it).
@@ -247,13 +261,37 @@ function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number 
   if (n >= SPLIT) {
     const mid = n >> 1;
     let b = 0;
-    for (let k = 0; k < mid; k++) {
+    // The second half's first states are kept, for the first half to catch up with; then the loop
+    // runs without keeping them (a store here halves its speed).
+    const kept = Math.min(SYNC, mid);
+    for (let k = 0; k < kept; k++) {
       const ta = step[a + classOf[text.charCodeAt(k)]!]!;
       const tb = step[b + classOf[text.charCodeAt(mid + k)]!]!;
       a = ta >> 1;
       b = tb >> 1;
-      synced[k < SYNC ? k : SYNC] = b;
+      synced[k] = b;
       if (((ta | tb) & 1) === 0) continue;
+      if (ta & 1) {
+        const r = found(prefilter, text, k, ta, hashtagMode);
+        if (r !== NONE) return r;
+      }
+      if (tb & 1) {
+        const r = found(prefilter, text, mid + k, tb, hashtagMode);
+        if (r !== NONE) return r;
+      }
+    }
+    // The tight loop stops at a flag, which is seen to outside it.
+    for (let k = kept; k < mid; k++) {
+      let ta = 0;
+      let tb = 0;
+      for (; k < mid; k++) {
+        ta = step[a + classOf[text.charCodeAt(k)]!]!;
+        tb = step[b + classOf[text.charCodeAt(mid + k)]!]!;
+        a = ta >> 1;
+        b = tb >> 1;
+        if ((ta | tb) & 1) break;
+      }
+      if (k === mid) break;
       if (ta & 1) {
         const r = found(prefilter, text, k, ta, hashtagMode);
         if (r !== NONE) return r;
@@ -282,7 +320,7 @@ function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number 
         const r = found(prefilter, text, i, t, hashtagMode);
         if (r !== NONE) return r;
       }
-      if (a === 0 || (i - mid < SYNC && a === synced[i - mid])) break;
+      if (a === 0 || (i - mid < kept && a === synced[i - mid])) break;
     }
   }
   for (let i = from; i < n; i++) {
