@@ -59,23 +59,38 @@ export interface Scored {
  * scoreHits(hits).score; // 0.15 for "ivory lace dress", 0.8 for "carved ivory"
  */
 export function scoreHits(hits: readonly Hit[]): Scored {
-  const byGroup = new Map<SpeciesGroup, Hit[]>();
-  for (const h of hits) {
-    const list = byGroup.get(h.term.group);
-    if (list) list.push(h);
-    else byGroup.set(h.term.group, [h]);
-  }
   const kept: Hit[] = [];
   const groups: Scored['groups'] = [];
-  for (const [group, list] of byGroup) {
-    const neutral = neutralised(list);
-    const counted = applyAssociationRule(list, neutral);
-    if (counted.length === 0) continue;
-    for (const h of counted) kept.push(h);
-    groups.push({ group, score: groupScore(counted, neutral) });
+  // Most listings with hits have hits of one group: no map for them.
+  const first = hits[0]?.term.group;
+  let single = true;
+  for (let i = 1; i < hits.length; i++)
+    if (hits[i]!.term.group !== first) {
+      single = false;
+      break;
+    }
+  if (first === undefined) return { score: 0, kept, groups };
+  if (single) scoreGroup(first, hits as Hit[], kept, groups);
+  else {
+    const byGroup = new Map<SpeciesGroup, Hit[]>();
+    for (const h of hits) {
+      const list = byGroup.get(h.term.group);
+      if (list) list.push(h);
+      else byGroup.set(h.term.group, [h]);
+    }
+    for (const [group, list] of byGroup) scoreGroup(group, list, kept, groups);
   }
   groups.sort((x, y) => y.score - x.score);
   return { score: groups[0]?.score ?? 0, kept, groups };
+}
+
+/** Applies the rules to the hits of one group, adding what counts to `kept` and its score to `groups`. */
+function scoreGroup(group: SpeciesGroup, list: Hit[], kept: Hit[], groups: Scored['groups']): void {
+  const neutral = neutralised(list);
+  const counted = applyAssociationRule(list, neutral);
+  if (counted.length === 0) return;
+  for (const h of counted) kept.push(h);
+  groups.push({ group, score: groupScore(counted, neutral) });
 }
 
 /**
@@ -84,8 +99,9 @@ export function scoreHits(hits: readonly Hit[]): Scored {
  * obfuscated. They do not anchor associated terms, and neither give nor receive context.
  */
 function neutralised(hits: Hit[]): Set<Hit> | undefined {
-  const innocent = hits.filter((h) => h.term.innocent);
-  if (innocent.length === 0) return undefined;
+  let innocent: Hit[] | undefined;
+  for (const h of hits) if (h.term.innocent) (innocent ??= []).push(h);
+  if (!innocent) return undefined;
   const out = new Set<Hit>();
   for (const h of hits) {
     if (!h.term.ambiguous || h.term.innocent || h.obfuscated) continue;
@@ -99,7 +115,9 @@ function neutralised(hits: Hit[]): Set<Hit> | undefined {
 }
 
 function applyAssociationRule(hits: Hit[], neutral: Set<Hit> | undefined): Hit[] {
-  if (!neutral && !hits.some((h) => h.term.associated)) return hits;
+  let associated = false;
+  for (const h of hits) if (h.term.associated || h.term.innocent) associated = true;
+  if (!neutral && !associated) return hits;
   const anchors = new Map<number, Hit[]>();
   for (const h of hits) {
     if (!h.term.species || neutral?.has(h)) continue;
@@ -233,22 +251,25 @@ const corroborates = (u: Unit) =>
 
 /** Groups ambiguous units into pieces of evidence: linked when they overlap or share a word. */
 function piecesOf(units: Unit[]): Unit[][] {
+  if (units.length === 1) return [units];
   const parent = units.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
   for (let i = 0; i < units.length; i++)
     for (let j = i + 1; j < units.length; j++)
-      if (sameEvidence(units[i]!, units[j]!)) parent[find(i)] = find(j);
+      if (sameEvidence(units[i]!, units[j]!)) parent[root(parent, i)] = root(parent, j);
   const byRoot = new Map<number, Unit[]>();
-  units.forEach((u, i) => {
-    const root = find(i);
-    const list = byRoot.get(root);
-    if (list) list.push(u);
-    else byRoot.set(root, [u]);
-  });
+  for (let i = 0; i < units.length; i++) {
+    const r = root(parent, i);
+    const list = byRoot.get(r);
+    if (list) list.push(units[i]!);
+    else byRoot.set(r, [units[i]!]);
+  }
   return [...byRoot.values()];
+}
+
+/** Union-find: the root of i, paths halved on the way. */
+function root(parent: number[], i: number): number {
+  while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+  return i;
 }
 
 function sameEvidence(x: Unit, y: Unit): boolean {

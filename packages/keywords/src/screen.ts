@@ -72,6 +72,7 @@ function findAround(screener: Screener, text: string, field: number, hits: Hit[]
 }
 
 const mayMatchTag = (pf: Prefilter, tag: string | undefined) => !!tag && mayMatch(pf, tag, true);
-const fieldName = (field: number): string =>
-  field === 0 ? 'title' : field === 1 ? 'description' : `tags[${field - FIRST_TAG_FIELD}]`;
+/** Field names, made once: "title", "description", "tags[0]"… */
+const FIELD_NAMES = ['title', 'description', ...Array.from({ length: 64 }, (_, i) => `tags[${i}]`)];
+const fieldName = (field: number): string => FIELD_NAMES[field] ?? `tags[${field - FIRST_TAG_FIELD}]`;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
