@@ -36,6 +36,8 @@ const TOKEN_WORK = F_CONF | F_UPPER;
 const LEET_WORD = F_LEET | F_LETTER;
 
 export class Normaliser extends SkeletonBuffer {
+  /** `bound` entries the last text may have set (cleared before the next one). */
+  private boundsUsed = 0;
   /** Read a letter doubled inside an ASCII word once ("pangollin" → pangolin); off only to compile terms as written. */
   squeeze = true;
   /** Tokens the hot loop left for post-processing: [start, end, flags] triples. */
@@ -69,6 +71,8 @@ export class Normaliser extends SkeletonBuffer {
     // the text is normalised again with larger buffers, so the arrays stay put during a pass.
     this.ensure(2 * (n - begin) + 32);
     this.clearObfuscated();
+    // Boundaries inside words are B_NONE: the hot loop writes only the others.
+    this.bound.fill(B_NONE, 0, this.boundsUsed);
     this.overflow = false;
     this.symbolStop = false;
     this.hashtagMode = hashtagMode;
@@ -106,6 +110,7 @@ export class Normaliser extends SkeletonBuffer {
     if (this.tokStart >= 0) len = this.endToken(len, this.tokStart, this.tokFlags);
     this.endRun();
     this.bound[len] = B_HARD;
+    this.boundsUsed = len + 1;
     this.length = len;
   }
 
@@ -126,44 +131,11 @@ export class Normaliser extends SkeletonBuffer {
     let pendingHash = this.pendingHash;
     let workCount = this.workCount;
     let i = begin;
-    for (; i < n; i++) {
-      const c = input[i]!;
+    outer: while (i < n) {
+      let c = input[i]!;
       if (c >= 128) break;
-      const inf = asciiInfo[c]!;
-      const kind = inf & KIND_MASK;
-      if (kind === K_WORD) {
-        if (tokStart < 0) {
-          tokStart = len;
-          tokFlags = inf & ~F_UPPER; // a capital first letter is no camelCase hump
-          inner = pendingHash || hashtagMode ? B_HASH : B_NONE;
-          pendingHash = false;
-          // One punctuation mark glued between two words ("iv.ory", "rhino-horn") is a soft break.
-          bound[len] = len > 0 && to[len - 1] === i - 1 && isGlue(input[i - 1]!) ? B_SOFT : B_HARD;
-        } else {
-          tokFlags |= inf;
-          const folded = asciiFold[c]!;
-          // A letter written twice in a row inside a word is read once — not in a hashtag, whose
-          // words run together ("#tigerrug"), nor across a camelCase hump ("TigerRug").
-          if (
-            folded === chars[len - 1] &&
-            squeeze &&
-            inner === B_NONE &&
-            inf & F_LETTER &&
-            (!(inf & F_UPPER) || input[i - 1]! < 0x61)
-          ) {
-            to[len - 1] = i + 1;
-            if (twice[len - 1] === 0) {
-              twice[len - 1] = 1;
-              twiceAt[twiceCount++] = len - 1;
-            }
-            continue;
-          }
-          bound[len] = inner;
-        }
-        chars[len] = asciiFold[c]!;
-        from[len] = i;
-        to[len++] = i + 1;
-      } else {
+      let inf = asciiInfo[c]!;
+      if ((inf & KIND_MASK) !== K_WORD) {
         if (tokStart >= 0) {
           if (tokFlags & F_SYM) {
             this.symbolStop = true;
@@ -176,7 +148,46 @@ export class Normaliser extends SkeletonBuffer {
           }
           tokStart = -1;
         }
-        pendingHash = kind === K_HASH;
+        pendingHash = (inf & KIND_MASK) === K_HASH;
+        i++;
+        continue;
+      }
+      if (tokStart < 0) {
+        tokStart = len;
+        tokFlags = inf & ~F_UPPER; // a capital first letter is no camelCase hump
+        inner = pendingHash || hashtagMode ? B_HASH : B_NONE;
+        pendingHash = false;
+        // One punctuation mark glued between two words ("iv.ory", "rhino-horn") is a soft break.
+        bound[len] = len > 0 && to[len - 1] === i - 1 && isGlue(input[i - 1]!) ? B_SOFT : B_HARD;
+        chars[len] = asciiFold[c]!;
+        from[len] = i;
+        to[len++] = ++i;
+      }
+      // The rest of the word, in a loop of its own: one branch per letter that goes the same way
+      // until the word ends. A letter written twice in a row inside a word is read once — not in a
+      // hashtag, whose words run together ("#tigerrug"), nor across a camelCase hump ("TigerRug").
+      const squeezing = squeeze && inner === B_NONE;
+      let last = chars[len - 1]!;
+      for (; i < n; i++) {
+        c = input[i]!;
+        if (c >= 128) break outer;
+        inf = asciiInfo[c]!;
+        if ((inf & KIND_MASK) !== K_WORD) continue outer;
+        tokFlags |= inf;
+        const folded = asciiFold[c]!;
+        if (folded === last && squeezing && inf & F_LETTER && (!(inf & F_UPPER) || input[i - 1]! < 0x61)) {
+          to[len - 1] = i + 1;
+          if (twice[len - 1] === 0) {
+            twice[len - 1] = 1;
+            twiceAt[twiceCount++] = len - 1;
+          }
+          continue;
+        }
+        if (inner !== B_NONE) bound[len] = inner;
+        chars[len] = folded;
+        from[len] = i;
+        to[len++] = i + 1;
+        last = folded;
       }
     }
     this.len = len;
