@@ -78,8 +78,8 @@ export class Normaliser extends SkeletonBuffer {
     this.hashtagMode = hashtagMode;
     if (this.input.length <= text.length) this.input = new Uint16Array(2 * text.length + 1);
     const input = this.input;
-    // The unit after the piece too: the matcher looks at the separator after a word.
-    copyUnits(text, input, begin, Math.min(text.length, n + 1));
+    // The passes below copy the units they read into `input`; and the unit after the piece.
+    if (end < text.length) input[end] = text.charCodeAt(end);
     this.len = 0;
     this.tokStart = -1;
     this.tokFlags = 0;
@@ -90,7 +90,7 @@ export class Normaliser extends SkeletonBuffer {
     this.runCount = 0;
     this.lastSingleTo = -100;
     for (let i = begin; i < n; ) {
-      i = this.asciiRun(input, n, i);
+      i = this.asciiRun(text, input, n, i);
       this.flushWork();
       if (this.symbolStop) {
         this.symbolStop = false;
@@ -99,7 +99,7 @@ export class Normaliser extends SkeletonBuffer {
         continue;
       }
       if (i >= n) break;
-      i = this.otherChar(input, n, i);
+      i = this.otherChar(text, input, n, i);
       if (this.overflow) {
         this.ensure(4 * this.chars.length);
         this.normalise(text, hashtagMode, begin, end);
@@ -119,7 +119,7 @@ export class Normaliser extends SkeletonBuffer {
    * `@`/`$` (returns where it stopped). It calls nothing: tokens that need post-processing are
    * queued in `work` — a call here, inlined by the JIT, would halve the loop's speed.
    */
-  private asciiRun(input: Uint16Array, n: number, begin: number): number {
+  private asciiRun(text: string, input: Uint16Array, n: number, begin: number): number {
     const asciiInfo = ASCII_INFO;
     const asciiFold = ASCII_FOLD;
     const { chars, from, to, bound, work, hashtagMode, twice, twiceAt, squeeze } = this;
@@ -132,7 +132,8 @@ export class Normaliser extends SkeletonBuffer {
     let workCount = this.workCount;
     let i = begin;
     outer: while (i < n) {
-      let c = input[i]!;
+      let c = text.charCodeAt(i);
+      input[i] = c;
       if (c >= 128) break;
       let inf = asciiInfo[c]!;
       if ((inf & KIND_MASK) !== K_WORD) {
@@ -169,7 +170,8 @@ export class Normaliser extends SkeletonBuffer {
       const squeezing = squeeze && inner === B_NONE;
       let last = chars[len - 1]!;
       for (; i < n; i++) {
-        c = input[i]!;
+        c = text.charCodeAt(i);
+        input[i] = c;
         if (c >= 128) break outer;
         inf = asciiInfo[c]!;
         if ((inf & KIND_MASK) !== K_WORD) continue outer;
@@ -208,9 +210,10 @@ export class Normaliser extends SkeletonBuffer {
   }
 
   /** One non-ASCII character (a code point): the units of its table entry. Returns the next index. */
-  private otherChar(input: Uint16Array, n: number, i: number): number {
+  private otherChar(text: string, input: Uint16Array, n: number, i: number): number {
     const hashtagMode = this.hashtagMode;
-    const c = input[i]!;
+    const c = text.charCodeAt(i);
+    input[i] = c;
     let len = this.len;
     let tokStart = this.tokStart;
     let tokFlags = this.tokFlags;
@@ -219,7 +222,8 @@ export class Normaliser extends SkeletonBuffer {
     let cp = c;
     let next = i + 1;
     if (c >= 0xd800 && c < 0xdc00 && next < n) {
-      const d = input[next]!;
+      const d = text.charCodeAt(next);
+      input[next] = d;
       if (d >= 0xdc00 && d < 0xe000) {
         cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
         next++;
@@ -299,14 +303,6 @@ export class Normaliser extends SkeletonBuffer {
   }
 }
 
-/**
- * Copies a string's code units into a typed array. Kept tiny and separate: `charCodeAt` is slow when
- * the JIT has seen strings of several representations (one- and two-byte, sliced, concatenated),
- * and this loop is the only place that pays for it.
- */
-function copyUnits(text: string, into: Uint16Array, begin: number, end: number): void {
-  for (let i = begin; i < end; i++) into[i] = text.charCodeAt(i);
-}
 
 const ZWJ = 0x200d;
 
