@@ -18,8 +18,9 @@ export const piece = new Int32Array(2);
  * widen(description, 120, 131, 44); // piece: [begin, end)
  */
 export function widen(text: string, from: number, to: number, margin: number): void {
-  piece[0] = left(text, from, margin);
-  piece[1] = right(text, to, margin);
+  // A text shorter than the margin is its own piece (it cannot have more letters than units).
+  piece[0] = from <= margin ? 0 : left(text, from, margin);
+  piece[1] = text.length - to <= margin ? text.length : right(text, to, margin);
 }
 
 /** Letters and digits (and `@`, `$`, which the normaliser reads in words): one class for separators. */
