@@ -303,7 +303,6 @@ export class Normaliser extends SkeletonBuffer {
   }
 }
 
-
 const ZWJ = 0x200d;
 
 /** Punctuation that can sit inside a word: . - _ * ' / + ~ · • ‧ ’ ‐ ‑ – */

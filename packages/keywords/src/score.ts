@@ -116,8 +116,18 @@ function neutralised(hits: Hit[]): Set<Hit> | undefined {
 
 function applyAssociationRule(hits: Hit[], neutral: Set<Hit> | undefined): Hit[] {
   let associated = false;
-  for (const h of hits) if (h.term.associated || h.term.innocent) associated = true;
-  if (!neutral && !associated) return hits;
+  let innocent = false;
+  for (const h of hits) {
+    if (h.term.associated) associated = true;
+    if (h.term.innocent) innocent = true;
+  }
+  if (!associated) {
+    if (!innocent) return hits;
+    // Innocent-reading words are not reported: the other hits are.
+    const counted: Hit[] = [];
+    for (const h of hits) if (!h.term.innocent) counted.push(h);
+    return counted;
+  }
   const anchors = new Map<number, Hit[]>();
   for (const h of hits) {
     if (!h.term.species || neutral?.has(h)) continue;
@@ -177,6 +187,13 @@ interface Unit {
 }
 
 function groupScore(hits: Hit[], neutral: Set<Hit> | undefined): number {
+  if (hits.length === 1) {
+    // One hit: one unit, its own piece of evidence, nothing to give it context.
+    const h = hits[0]!;
+    const weight =
+      h.obfuscated && h.term.ambiguous ? Math.max(h.term.weight, OBFUSCATED_WEIGHT) : h.term.weight;
+    return Math.round((1 - (1 - weight)) * 1000) / 1000;
+  }
   const sorted = [...hits].sort((x, y) => x.field - y.field || x.a - y.a || y.b - x.b);
   const units = new Map<number, Unit>();
   let field = -1;
