@@ -254,8 +254,8 @@ const synced = new Int32Array(SYNC);
 function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number {
   const { step, classOf, width } = prefilter;
   const n = text.length;
-  lo = n;
-  hi = -1;
+  range[0] = n;
+  range[1] = -1;
   let a = 0;
   let from = 0;
   if (n >= SPLIT) {
@@ -330,15 +330,14 @@ function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number 
     const r = found(prefilter, text, i, t, hashtagMode);
     if (r !== NONE) return r;
   }
-  if (hi < 0) return NONE;
-  candidates[0] = lo;
-  candidates[1] = hi;
+  if (range[1]! < 0) return NONE;
+  candidates[0] = range[0]!;
+  candidates[1] = range[1]!;
   return FOUND;
 }
 
-/** The scan's range of candidates so far. */
-let lo = 0;
-let hi = -1;
+/** The scan's range of candidates so far: [from, to), to -1 while there is none. */
+const range = new Int32Array(2);
 
 /**
  * A table entry with its flag set at unit `i`: a term may end there (the range grows if it begins
@@ -357,8 +356,8 @@ function found(prefilter: Prefilter, text: string, i: number, t: number, hashtag
   }
   const from = occurrenceStart(prefilter, text, i, (t >> 1) / prefilter.width, hashtagMode);
   if (from >= 0) {
-    if (from < lo) lo = from;
-    if (i + 1 > hi) hi = i + 1;
+    if (from < range[0]!) range[0] = from;
+    if (i + 1 > range[1]!) range[1] = i + 1;
   }
   return NONE;
 }
