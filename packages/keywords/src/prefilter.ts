@@ -240,7 +240,7 @@ const UNKNOWN = 2;
 /** Fields at least this long are scanned as two halves at once (see `scan`). */
 const SPLIT = 64;
 /** Positions of the second half whose states are kept, for the first half to catch up with. */
-const SYNC = 64;
+const SYNC = 16;
 /** The second half's first SYNC states. */
 const synced = new Int32Array(SYNC);
 
