@@ -271,14 +271,8 @@ function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number 
       b = tb >> 1;
       synced[k] = b;
       if (((ta | tb) & 1) === 0) continue;
-      if (ta & 1) {
-        const r = found(prefilter, text, k, ta, hashtagMode);
-        if (r !== NONE) return r;
-      }
-      if (tb & 1) {
-        const r = found(prefilter, text, mid + k, tb, hashtagMode);
-        if (r !== NONE) return r;
-      }
+      const r = foundEither(prefilter, text, k, mid, ta, tb, hashtagMode);
+      if (r !== NONE) return r;
     }
     // The tight loop stops at a flag, which is seen to outside it.
     for (let k = kept; k < mid; k++) {
@@ -292,14 +286,8 @@ function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number 
         if ((ta | tb) & 1) break;
       }
       if (k === mid) break;
-      if (ta & 1) {
-        const r = found(prefilter, text, k, ta, hashtagMode);
-        if (r !== NONE) return r;
-      }
-      if (tb & 1) {
-        const r = found(prefilter, text, mid + k, tb, hashtagMode);
-        if (r !== NONE) return r;
-      }
+      const r = foundEither(prefilter, text, k, mid, ta, tb, hashtagMode);
+      if (r !== NONE) return r;
     }
     // The rest of the second half (one unit when the length is odd).
     for (let i = 2 * mid; i < n; i++) {
@@ -334,6 +322,23 @@ function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number 
   candidates[0] = range[0]!;
   candidates[1] = range[1]!;
   return FOUND;
+}
+
+/** `found` for the two halves' entries at `k` and `mid + k`. */
+function foundEither(
+  prefilter: Prefilter,
+  text: string,
+  k: number,
+  mid: number,
+  ta: number,
+  tb: number,
+  hashtagMode: boolean,
+): number {
+  if (ta & 1) {
+    const r = found(prefilter, text, k, ta, hashtagMode);
+    if (r !== NONE) return r;
+  }
+  return tb & 1 ? found(prefilter, text, mid + k, tb, hashtagMode) : NONE;
 }
 
 /** The scan's range of candidates so far: [from, to), to -1 while there is none. */
