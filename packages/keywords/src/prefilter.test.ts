@@ -156,6 +156,19 @@ describe('the prefilter', () => {
     }
   });
 
+  it('lets through a term of one or two letters with a plural or after doubled glue ("ja5", "g*.j4")', () => {
+    // Found by fuzzing: the short term "ja" as a plural (the matcher reads "ja5" as "jas") and after
+    // two glue characters, which do not glue (the prefilter had read "g*.j4" as one word "gja").
+    for (const text of ['ja5', 'JA5', 'Jas', 'j4S', 'jaes', 'old g*.j4', 'ja..J']) {
+      for (const l of [
+        { id: 1, title: text },
+        { id: 2, tags: [text] },
+      ] as Listing[])
+        expect(screenListing(screener, l), text).toEqual(screenListing(full, l));
+      expect(screenListing(full, { id: 1, title: text }).matches.length, text).toBeGreaterThan(0);
+    }
+  });
+
   it('lets through a field with a term, and stops a field without one', () => {
     const pf = screener.prefilter;
     for (const t of ['carved i.v.o.r.y', 'pangollin', 'RH1N0 H0RN', 'rhi no horn', 'Da hổ', '$cales', 'ja'])

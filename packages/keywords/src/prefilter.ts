@@ -59,15 +59,10 @@ export interface Prefilter {
   readonly short: Uint8Array;
   /** Patterns of longer terms: 1, else 0 (a pattern may be both). */
   readonly long: Uint8Array;
-  /** The short terms letter for letter, read the prefilter's way but not squeezed ("oo" stays). */
-  readonly shortWords: ReadonlySet<string>;
 }
 
 const SKIP = 0;
 const FULL = 0xffff;
-/** Punctuation that may join two pieces of one word ("j.a", "iv-ory"): it does not end a short word. */
-const GLUE = new Uint8Array(128);
-for (const c of ".-_*'/+~") GLUE[c.charCodeAt(0)] = 1;
 /** How the prefilter reads each ASCII code unit: a letter, SKIP or FULL. */
 const READ = new Uint16Array(128);
 const LEET: Record<string, string> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', 8: 'b', 9: 'g' };
@@ -100,13 +95,10 @@ const WHOLE = -1;
 /** The prefilter of a library's pattern skeletons; `minLoose`: shorter ones need a whole word. */
 export function buildPrefilter(patterns: readonly string[], minLoose: number): Prefilter {
   const kinds = new Map<string, number>();
-  const shortWords = new Set<string>();
   for (const p of patterns) {
     const r = read(p);
     if (!r) continue;
     kinds.set(r, (kinds.get(r) ?? 0) | (p.length >= minLoose ? LONG : SHORT));
-    if (p.length < minLoose)
-      shortWords.add(String.fromCharCode(...[...p].map((c) => READ[c.charCodeAt(0)]!)));
   }
   const reads = [...kinds.keys()];
   const automaton = buildAutomaton(reads);
@@ -169,7 +161,6 @@ export function buildPrefilter(patterns: readonly string[], minLoose: number): P
     lengths: Int32Array.from(reads, (r) => r.length),
     short: Uint8Array.from(reads, (r) => (kinds.get(r)! & SHORT ? 1 : 0)),
     long: Uint8Array.from(reads, (r) => (kinds.get(r)! & LONG ? 1 : 0)),
-    shortWords,
   };
 }
 
@@ -379,19 +370,13 @@ function occurrenceStart(
   hashtagMode: boolean,
 ): number {
   const { outFirst, outNext, outPattern } = prefilter.automaton;
+  const reads = prefilter.reads;
   // Longest first: the failure chain goes to shorter and shorter suffixes.
   for (let o = outFirst[state]!; o >= 0; o = outNext[o]!) {
     const pattern = outPattern[o]!;
-    if (prefilter.short[pattern] === 1) {
-      const from = shortWordStart(text, i);
-      if (from === UNSURE) return Math.max(0, i - 2);
-      if (from >= 0 && isShortTerm(prefilter, text, from)) return from;
-    }
-    if (prefilter.long[pattern] === 0) continue;
     const length = prefilter.lengths[pattern]!;
     // The term's first letter is read from a group of equal letters (spaces and punctuation between
     // them skipped): find the group, then whether any of its letters may begin a term.
-    const reads = prefilter.reads;
     let key = reads[text.charCodeAt(i)]!;
     let groups = 1;
     let left = i;
@@ -409,57 +394,36 @@ function occurrenceStart(
       left = j;
       right = j;
     }
-    for (let q = left; q <= right; q++)
-      if (reads[text.charCodeAt(q)] === key && mayStart(prefilter, text, q, hashtagMode)) return q;
+    const short = prefilter.short[pattern] === 1 && wordEndsAfter(text, i);
+    for (let q = left; q <= right; q++) {
+      if (reads[text.charCodeAt(q)] !== key) continue;
+      if (prefilter.long[pattern] === 1 && mayStart(prefilter, text, q, hashtagMode)) return q;
+      if (short && (q === 0 || text.charCodeAt(q - 1) >= 128 || READ[text.charCodeAt(q - 1)] === SKIP))
+        return q;
+    }
   }
   return -1;
 }
 
-/** A short word next to a unit beyond ASCII (a hidden one may join it): a candidate. */
-const UNSURE = -2;
-
 /**
- * The start of the word around `i` when it has one or two letters (glue such as "." does not end
- * it: "j.a"), -1 when longer, UNSURE next to a unit beyond ASCII.
+ * Whether the word goes on after unit `i` with at most a plural ending ("ja", "ja5", "jas", "jaes"):
+ * a term of one or two letters matches only a whole word. Next to a unit beyond ASCII, yes.
  */
-function shortWordStart(text: string, i: number): number {
-  if (text.charCodeAt(i) >= 128) return UNSURE;
-  let from = i;
-  let letters = 1;
-  for (let j = i - 1; j >= 0; j--) {
-    const c = text.charCodeAt(j);
-    if (c >= 128) return UNSURE;
-    if (READ[c] === SKIP) {
-      if (GLUE[c] === 1) continue;
-      break;
-    }
-    if (++letters > 2) return -1;
-    from = j;
-  }
+function wordEndsAfter(text: string, i: number): boolean {
+  let rest = '';
+  let last = READ[text.charCodeAt(i)];
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    if (c >= 128) return UNSURE;
-    if (READ[c] === SKIP) {
-      if (GLUE[c] === 1) continue;
-      break;
-    }
-    if (++letters > 2) return -1;
+    if (c >= 128) return true;
+    const r = READ[c]!;
+    if (r === SKIP) break;
+    if (r === FULL) return true;
+    if (r === last) continue;
+    last = r;
+    rest += String.fromCharCode(r);
+    if (rest.length > 2) return false;
   }
-  return from;
-}
-
-/** Whether the all-ASCII word of one or two letters at `from` is a short term, letter for letter. */
-function isShortTerm(prefilter: Prefilter, text: string, from: number): boolean {
-  const letters: number[] = [];
-  for (let j = from; j < text.length && letters.length < 3; j++) {
-    const c = text.charCodeAt(j);
-    if (READ[c] === SKIP) {
-      if (GLUE[c] === 1) continue;
-      break;
-    }
-    letters.push(READ[c]!);
-  }
-  return prefilter.shortWords.has(String.fromCharCode(...letters));
+  return rest === '' || rest === 's' || rest === 'es';
 }
 
 /** Whether a term may begin at letter `q` (see `mayMatch`); always, next to a unit beyond ASCII. */

@@ -65,10 +65,25 @@ export function screenListingDetailed(
   };
 }
 
-/** Screens the piece of a title or description around the prefilter's candidates (window.ts). */
+/**
+ * Screens the piece of a title or description around the prefilter's candidates (window.ts), with
+ * the margin within which associated and innocent-reading words count. An ambiguous associated term
+ * found there can be read innocently because of a word a margin further out: then the piece is
+ * screened again with two margins (a word that neutralises nothing is no further link).
+ */
 function findAround(screener: Screener, text: string, field: number, hits: Hit[]): void {
-  widen(text, candidates[0]!, candidates[1]!, screener.margin);
+  const [from, to] = [candidates[0]!, candidates[1]!];
+  const before = hits.length;
+  widen(text, from, to, screener.margin);
   findInField(screener, text, field, false, hits, piece[0], piece[1]);
+  for (let k = before; k < hits.length; k++) {
+    const h = hits[k]!;
+    if (!(h.term.associated && h.term.ambiguous && !h.obfuscated)) continue;
+    hits.length = before;
+    widen(text, from, to, 2 * screener.margin);
+    findInField(screener, text, field, false, hits, piece[0], piece[1]);
+    return;
+  }
 }
 
 const mayMatchTag = (pf: Prefilter, tag: string | undefined) => !!tag && mayMatch(pf, tag, true);

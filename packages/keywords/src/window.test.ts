@@ -76,6 +76,38 @@ describe('screening a piece of a long field', () => {
     expect(pieces).toBeGreaterThan(200);
   }, 120_000);
 
+  it('reaches an innocent-reading word that neutralises an ambiguous associated term (two margins out)', () => {
+    // species term … ambiguous associated term … innocent-reading word, at every distance: the
+    // innocent word can lie beyond one margin from the species term and still change the score.
+    const rnd = prng(8);
+    const terms = screener.terms.filter((t) => /^[\x00-\x7f]+$/.test(t.term.text));
+    const filler = 'box gift shop well packed free fast';
+    let checked = 0;
+    let neutralising = 0;
+    for (const group of new Set(terms.map((t) => t.group))) {
+      const species = terms.filter((t) => t.group === group && t.species && !t.ambiguous);
+      const associated = terms.filter((t) => t.group === group && t.associated && t.ambiguous);
+      const innocent = terms.filter((t) => t.group === group && t.innocent);
+      if (!species.length || !associated.length || !innocent.length) continue;
+      for (let k = 0; k < 120; k++) {
+        const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+        const gap = () => filler.slice(0, Math.floor(rnd() * filler.length)).trim() || 'ok';
+        const word = pick(innocent).term.text;
+        const parts = [word, gap(), gap(), pick(associated).term.text, gap(), gap(), pick(species).term.text];
+        if (rnd() < 0.5) parts.reverse();
+        const description = `${filler} ${parts.join(' ')} ${filler}`;
+        const listing: Listing = { id: checked++, description };
+        const result = screenListing(screener, listing);
+        expect(result, description).toEqual(screenListing(whole, listing));
+        // The innocent-reading word mattered (so the case tests the second margin).
+        const without = { id: 0, description: description.replace(word, 'ok') };
+        if (screenListing(whole, without).score !== result.score) neutralising++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    expect(neutralising).toBeGreaterThan(20);
+  }, 60_000);
+
   it('reads a piece exactly as the whole text reads there', () => {
     // The normalised piece must be the whole text's normalisation of those characters, unit for
     // unit: letters, offsets, word boundaries, doubled letters and obfuscation marks.
