@@ -243,7 +243,7 @@ const synced = new Int32Array(SYNC);
  * letters): every term is found by one of them.
  */
 function scan(prefilter: Prefilter, text: string, hashtagMode: boolean): number {
-  const { step, classOf, width } = prefilter;
+  const { step, classOf } = prefilter;
   const n = text.length;
   range[0] = n;
   range[1] = -1;
@@ -397,7 +397,7 @@ function occurrenceStart(
     const short = prefilter.short[pattern] === 1 && wordEndsAfter(text, i);
     for (let q = left; q <= right; q++) {
       if (reads[text.charCodeAt(q)] !== key) continue;
-      if (prefilter.long[pattern] === 1 && mayStart(prefilter, text, q, hashtagMode)) return q;
+      if (prefilter.long[pattern] === 1 && mayStart(text, q, hashtagMode)) return q;
       if (short && (q === 0 || text.charCodeAt(q - 1) >= 128 || READ[text.charCodeAt(q - 1)] === SKIP))
         return q;
     }
@@ -427,7 +427,7 @@ function wordEndsAfter(text: string, i: number): boolean {
 }
 
 /** Whether a term may begin at letter `q` (see `mayMatch`); always, next to a unit beyond ASCII. */
-function mayStart(prefilter: Prefilter, text: string, q: number, hashtagMode: boolean): boolean {
+function mayStart(text: string, q: number, hashtagMode: boolean): boolean {
   if (hashtagMode || q === 0) return true;
   const before = text.charCodeAt(q - 1);
   const c = text.charCodeAt(q);

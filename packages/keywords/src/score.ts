@@ -100,7 +100,11 @@ function scoreGroup(group: SpeciesGroup, list: Hit[], kept: Hit[], groups: Score
  */
 function neutralised(hits: Hit[]): Set<Hit> | undefined {
   let innocent: Hit[] | undefined;
-  for (const h of hits) if (h.term.innocent) (innocent ??= []).push(h);
+  for (const h of hits)
+    if (h.term.innocent) {
+      innocent ??= [];
+      innocent.push(h);
+    }
   if (!innocent) return undefined;
   const out = new Set<Hit>();
   for (const h of hits) {
