@@ -36,8 +36,6 @@ const TOKEN_WORK = F_CONF | F_UPPER;
 const LEET_WORD = F_LEET | F_LETTER;
 
 export class Normaliser extends SkeletonBuffer {
-  /** `bound` entries the last text may have set (cleared before the next one). */
-  private boundsUsed = 0;
   /** Read a letter doubled inside an ASCII word once ("pangollin" → pangolin); off only to compile terms as written. */
   squeeze = true;
   /** Tokens the hot loop left for post-processing: [start, end, flags] triples. */
@@ -71,8 +69,6 @@ export class Normaliser extends SkeletonBuffer {
     // the text is normalised again with larger buffers, so the arrays stay put during a pass.
     this.ensure(2 * (n - begin) + 32);
     this.clearObfuscated();
-    // Boundaries inside words are B_NONE: the hot loop writes only the others.
-    this.bound.fill(B_NONE, 0, this.boundsUsed);
     this.overflow = false;
     this.symbolStop = false;
     this.hashtagMode = hashtagMode;
@@ -110,7 +106,6 @@ export class Normaliser extends SkeletonBuffer {
     if (this.tokStart >= 0) len = this.endToken(len, this.tokStart, this.tokFlags);
     this.endRun();
     this.bound[len] = B_HARD;
-    this.boundsUsed = len + 1;
     this.length = len;
   }
 
@@ -185,7 +180,7 @@ export class Normaliser extends SkeletonBuffer {
           }
           continue;
         }
-        if (inner !== B_NONE) bound[len] = inner;
+        bound[len] = inner;
         chars[len] = folded;
         from[len] = i;
         to[len++] = i + 1;
