@@ -140,3 +140,17 @@ describe('a reused normaliser', () => {
     }
   });
 });
+
+describe('symbols dropped from a word', () => {
+  it('take their marks with them', () => {
+    // Found by fuzzing: "US$" + a zero-width space marked the "$" as hiding something; the "$" was
+    // then dropped and the next word, "ivory", took its position and its mark — read as obfuscated.
+    n.normalise('US$\u200b ivory');
+    expect(n.skeleton()).toBe('usivory');
+    expect([...n.obfuscated.subarray(0, n.length)]).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    n.normalise('$1\u200b00 aab');
+    expect(n.skeleton()).toBe('100ab');
+    expect([...n.twice.subarray(0, n.length)]).toEqual([0, 0, 0, 1, 0]);
+    expect([...n.obfuscated.subarray(0, n.length)]).toEqual([1, 0, 0, 0, 0]);
+  });
+});

@@ -17,6 +17,8 @@ describe('ordinary listings', () => {
   it.each([
     'ivory coloured wedding dress',
     'Ivory lace dress, size 10',
+    // A price in dollars, then a zero-width space: the dropped "$" is no obfuscation of "ivory".
+    'US$\u200b ivory colour dress',
     'Tiger Balm white ointment 19g',
     'Python programming book, 3rd edition',
     'Turtle neck sweater, navy',

@@ -88,6 +88,11 @@ export class SkeletonBuffer {
     if (flags & F_SYM) {
       while (end > start && (chars[end - 1] === DOLLAR || chars[end - 1] === AT)) end--;
       if (!(flags & F_LETTER)) end = this.dropSymbols(start, end);
+      // The units dropped take their marks with them: the next word reuses their positions.
+      for (let p = end; p < length; p++) {
+        this.obfuscated[p] = 0;
+        this.twice[p] = 0;
+      }
       if (end === start) return end;
     }
     if (flags & F_LEET && flags & F_LETTER) this.readLeet(start, end);
@@ -198,12 +203,21 @@ export class SkeletonBuffer {
     let w = start;
     for (let p = start; p < end; p++) {
       const ch = this.chars[p]!;
+      const obfuscated = this.obfuscated[p]!;
+      const twice = this.twice[p]!;
+      this.obfuscated[p] = 0;
+      this.twice[p] = 0;
       if (ch === DOLLAR || ch === AT) continue;
       this.chars[w] = ch;
       this.from[w] = this.from[p]!;
       this.to[w] = this.to[p]!;
       this.info[w] = this.info[p]!;
-      this.twice[w] = this.twice[p]!;
+      // Marks move with their units (and are listed for clearing before the next text).
+      if (obfuscated) this.markObfuscated(w);
+      if (twice) {
+        this.twice[w] = 1;
+        this.twiceAt[this.twiceCount++] = w;
+      }
       this.bound[w] = p === start ? B_HARD : this.bound[p]!;
       w++;
     }
