@@ -301,8 +301,10 @@ export class Normaliser extends SkeletonBuffer {
 const ZWJ = 0x200d;
 
 /** Punctuation that can sit inside a word: . - _ * ' / + ~ · • ‧ ’ ‐ ‑ – */
+/** The ASCII punctuation that glues two pieces of one word ("iv.ory", "rhino-horn"). */
+export const ASCII_GLUE = ".-_*'/+~";
 const GLUE = new Uint8Array(128);
-for (const c of ".-_*'/+~") GLUE[c.charCodeAt(0)] = 1;
+for (const c of ASCII_GLUE) GLUE[c.charCodeAt(0)] = 1;
 function isGlue(c: number): boolean {
   return c < 128
     ? GLUE[c] === 1

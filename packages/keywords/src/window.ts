@@ -8,6 +8,9 @@
  * in the piece, and nothing outside it could change one: screening the piece screens the field.
  */
 
+import { ASCII_INFO, K_WORD, KIND_MASK } from './char-table.ts';
+import { ASCII_GLUE } from './normalise.ts';
+
 /** `[begin, end)` of the piece (UTF-16 indices), written by `widen`. */
 export const piece = new Int32Array(2);
 
@@ -23,12 +26,12 @@ export function widen(text: string, from: number, to: number, margin: number): v
   piece[1] = text.length - to <= margin ? text.length : right(text, to, margin);
 }
 
-/** Letters and digits (and `@`, `$`, which the normaliser reads in words): one class for separators. */
+/** Units the normaliser reads in words: letters, digits, `@` and `$`. */
 const WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) WORD[c] = /[A-Za-z0-9@$]/.test(String.fromCharCode(c)) ? 1 : 0;
-/** Separators a word may run on through: they do not end a piece. */
+for (let c = 0; c < 128; c++) WORD[c] = (ASCII_INFO[c]! & KIND_MASK) === K_WORD ? 1 : 0;
+/** Separators a word may run on through (glue, and "#" before a hashtag): they do not end a piece. */
 const STICKY = new Uint8Array(128);
-for (const c of ".-_*'/+~#") STICKY[c.charCodeAt(0)] = 1;
+for (const c of `${ASCII_GLUE}#`) STICKY[c.charCodeAt(0)] = 1;
 
 function left(text: string, from: number, margin: number): number {
   // Letters counted never more than the normaliser's skeleton has (a doubled letter once).
