@@ -1,6 +1,7 @@
 /** Lists of things a person can revoke or remove (tokens, passkeys, sessions, keys, members). */
 import { Button, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { api } from '../api.ts';
 
 /** A table whose last column holds each row's actions (its header is for screen readers only). */
 export function ActionTable({
@@ -48,5 +49,35 @@ export function DangerButton({
     <Button size="xs" color="red" variant="subtle" aria-label={label} onClick={onClick}>
       {children}
     </Button>
+  );
+}
+
+/**
+ * A row's Revoke button: DELETE `url`, then `onRevoked` (on success) and `onDone` (always, e.g. to
+ * reload the list); a failure goes to `onError`.
+ */
+export function RevokeButton({
+  label,
+  url,
+  onError,
+  onDone,
+  onRevoked,
+}: {
+  label: string;
+  url: string;
+  onError: (error: Error) => void;
+  onDone: () => void;
+  onRevoked?: () => void;
+}) {
+  return (
+    <DangerButton
+      label={label}
+      onClick={async () => {
+        await api(url, { method: 'DELETE' }).then(onRevoked).catch(onError);
+        onDone();
+      }}
+    >
+      Revoke
+    </DangerButton>
   );
 }

@@ -19,7 +19,7 @@ import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/brow
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiProblem, api, enc } from '../api.ts';
-import { ActionTable, DangerButton } from '../components/ActionTable.tsx';
+import { ActionTable, RevokeButton } from '../components/ActionTable.tsx';
 import { day, Page, when } from '../components/Page.tsx';
 import { Async, ErrorNotice } from '../components/Status.tsx';
 import { useApi } from '../hooks.ts';
@@ -120,15 +120,12 @@ function Passkeys() {
                     <Table.Td>{day(p.createdAt)}</Table.Td>
                     <Table.Td>{when(p.lastUsedAt)}</Table.Td>
                     <Table.Td>
-                      <DangerButton
+                      <RevokeButton
                         label={`Revoke passkey ${p.name}`}
-                        onClick={async () => {
-                          await api(`/api/v1/me/passkeys/${enc(p.id)}`, { method: 'DELETE' }).catch(setError);
-                          list.reload();
-                        }}
-                      >
-                        Revoke
-                      </DangerButton>
+                        url={`/api/v1/me/passkeys/${enc(p.id)}`}
+                        onError={setError}
+                        onDone={list.reload}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -163,15 +160,12 @@ function Sessions() {
                   <Table.Td>{when(s.expiresAt)}</Table.Td>
                   <Table.Td>
                     {!s.current && (
-                      <DangerButton
+                      <RevokeButton
                         label={`Revoke the session from ${when(s.createdAt)}`}
-                        onClick={async () => {
-                          await api(`/api/v1/me/sessions/${enc(s.id)}`, { method: 'DELETE' }).catch(setError);
-                          list.reload();
-                        }}
-                      >
-                        Revoke
-                      </DangerButton>
+                        url={`/api/v1/me/sessions/${enc(s.id)}`}
+                        onError={setError}
+                        onDone={list.reload}
+                      />
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -256,15 +250,12 @@ function Tokens() {
                   <Table.Td>{when(t.lastUsedAt)}</Table.Td>
                   <Table.Td>
                     {!t.revokedAt && (
-                      <DangerButton
+                      <RevokeButton
                         label={`Revoke token ${t.name}`}
-                        onClick={async () => {
-                          await api(`/api/v1/me/tokens/${enc(t.id)}`, { method: 'DELETE' }).catch(setError);
-                          list.reload();
-                        }}
-                      >
-                        Revoke
-                      </DangerButton>
+                        url={`/api/v1/me/tokens/${enc(t.id)}`}
+                        onError={setError}
+                        onDone={list.reload}
+                      />
                     )}
                   </Table.Td>
                 </Table.Tr>
