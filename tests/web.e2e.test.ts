@@ -103,8 +103,14 @@ describe('web app in Chromium', () => {
     const now = await page.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.json()));
     expect(now).toMatchObject({ method: 'passkey', email: 'company-editor@test.example' });
 
+    // The account page's Revoke button: the passkey leaves the list.
+    await page.goto(`${hubUrl}/account`);
+    await page.getByRole('button', { name: 'Revoke passkey Laptop' }).click();
+    await page.getByRole('cell', { name: 'Laptop', exact: true }).waitFor({ state: 'detached', timeout: 15_000 });
+
     const actions = await auditActions();
     expect(actions.some((a) => a.action === 'passkey.registered')).toBe(true);
+    expect(actions.some((a) => a.action === 'passkey.revoked')).toBe(true);
     expect(actions.filter((a) => a.action === 'session.created').map((a) => a.details.method)).toEqual(
       expect.arrayContaining(['token', 'passkey']),
     );
