@@ -106,7 +106,9 @@ describe('web app in Chromium', () => {
     // The account page's Revoke button: the passkey leaves the list.
     await page.goto(`${hubUrl}/account`);
     await page.getByRole('button', { name: 'Revoke passkey Laptop' }).click();
-    await page.getByRole('cell', { name: 'Laptop', exact: true }).waitFor({ state: 'detached', timeout: 15_000 });
+    await page
+      .getByRole('cell', { name: 'Laptop', exact: true })
+      .waitFor({ state: 'detached', timeout: 15_000 });
 
     const actions = await auditActions();
     expect(actions.some((a) => a.action === 'passkey.registered')).toBe(true);
